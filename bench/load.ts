@@ -1,0 +1,47 @@
+import autocannon from "autocannon";
+import { request } from "undici";
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const body = (model: string, stream: boolean) => JSON.stringify({ model, stream, messages: [{ role: "user", content: "benchmark request" }] });
+
+/** Non-streamed chat under load: requests per second and latency percentiles (ms). */
+export async function loadTest(url: string, token: string, model: string, seconds: number, connections = 50): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `${url}/v1/chat/completions`,
+    method: "POST",
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body(model, false),
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** Time to the first byte of streamed answers (ms, median and p99) at a modest concurrency. */
+export async function streamTtfb(url: string, token: string, model: string, total = 300, concurrency = 10): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  let next = 0;
+  async function worker() {
+    while (next < total) {
+      next += 1;
+      const started = performance.now();
+      const response = await request(`${url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body(model, true) });
+      for await (const chunk of response.body) {
+        if (chunk.length) {
+          times.push(performance.now() - started);
+          break;
+        }
+      }
+      await response.body.dump();
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)], p99: times[Math.floor(times.length * 0.99)] };
+}

@@ -1,0 +1,56 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export interface Running {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a process and waits for the line `<MARKER> <url>` on its output. */
+export function startProcess(args: string[], env: Record<string, string>, marker: string, timeoutMs = 120_000): Promise<Running> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not start:\n${log}`)), timeoutMs);
+    const onData = (data: Buffer) => {
+      log += data;
+      const url = new RegExp(`${marker} (\\S+)`).exec(log)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      resolve({
+        url,
+        pid: child.pid!,
+        stop: () => new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once("exit", () => done());
+          child.kill("SIGTERM");
+        }),
+      });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (d) => (log += d));
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${code}):\n${log}`)));
+  });
+}
+
+/** The operator CLI, as a self-hoster would run it; returns its --json output. */
+export function cli(args: string[], env: Record<string, string>): Record<string, unknown> {
+  const result = spawnSync(process.execPath, ["bin/oauthrouter.mjs", ...args, "--json"], { cwd: process.cwd(), env: { ...process.env, ...env }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`oauthrouter ${args.join(" ")} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Peak and current resident memory of a process, in MB. */
+export function memoryMb(pid: number): { peak: number; current: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peak: kb("VmHWM") / 1024, current: kb("VmRSS") / 1024 };
+}

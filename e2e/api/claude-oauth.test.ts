@@ -1,0 +1,68 @@
+import Anthropic from "@anthropic-ai/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { addCredential } from "@/lib/services/credentials/add-credential";
+import { usageWriter } from "@/lib/usage/usage-writer";
+import { databaseTargets } from "@/test/support/databases";
+import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+
+describe("Claude subscription tokens and Claude Code", () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway(databaseTargets()[0]);
+  });
+  afterAll(() => gateway?.close());
+
+  it("passes a caller's own Claude credential through with their headers, never stores it, and still counts the request", async () => {
+    const { userId, token } = await gateway.newUser("claude-code@example.com");
+    const client = new Anthropic({
+      authToken: "sk-ant-oat01-callers-own-token",
+      apiKey: null,
+      baseURL: gateway.url,
+      maxRetries: 0,
+      defaultHeaders: { "x-oauthrouter-key": token, "anthropic-beta": "oauth-2025-04-20,claude-code-20250219", "x-app": "cli" },
+    });
+    const message = await client.messages.create({ model: "claude-sonnet-4-5-20250929", max_tokens: 64, messages: [{ role: "user", content: "from claude code" }] });
+    expect(message.content).toEqual([{ type: "text", text: "Echo: from claude code" }]);
+    const sent = gateway.fake.requests.at(-1)!;
+    expect(sent.headers.authorization).toBe("Bearer sk-ant-oat01-callers-own-token");
+    expect(sent.headers["anthropic-beta"]).toBe("oauth-2025-04-20,claude-code-20250219");
+    expect(sent.headers["x-app"]).toBe("cli");
+    expect(sent.headers["user-agent"]).toMatch(/^Anthropic\//);
+    expect(sent.headers["x-oauthrouter-key"]).toBeUndefined();
+    expect(sent.body.model).toBe("claude-sonnet-4-5-20250929");
+
+    const prisma = await db();
+    expect(await prisma.providerCredential.count({ where: { userId } })).toBe(0);
+    await usageWriter().flush();
+    const rows = await prisma.usageEvent.findMany({ where: { userId } });
+    expect(rows).toEqual([expect.objectContaining({ provider: "anthropic", credentialId: null, countedMessage: true, status: 200 })]);
+    expect(JSON.stringify(rows)).not.toContain("callers-own-token");
+  });
+
+  it("tries a token past its known expiry only after the others", async () => {
+    const { userId, token } = await gateway.newUser("expiry@example.com", [{ provider: "anthropic", key: "sk-ant-oat01-fresh-token" }]);
+    await addCredential(userId, { provider: "anthropic", secret: "sk-ant-oat01-stale-token", expiresAt: "2020-01-01" });
+    const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
+    await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] });
+    expect(gateway.fake.requests.at(-1)!.headers.authorization).toBe("Bearer sk-ant-oat01-fresh-token");
+  });
+
+  // What Anthropic answers a subscription token its policy refuses (the fake upstream speaks it).
+  const REFUSED = "OAuth authentication is currently not allowed for this organization.";
+
+  it("reports a refused subscription token with Anthropic's message in error.metadata and in Providers", async () => {
+    const { userId, token } = await gateway.newUser("refused@example.com", [{ provider: "anthropic", key: "sk-ant-oat01-forbidden-subscription" }]);
+    const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
+    const error = await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
+    expect(error.status).toBe(502);
+    expect(error.error.error.metadata).toMatchObject({ provider: "anthropic", status: 403, raw: REFUSED });
+    const prisma = await db();
+    for (let i = 0; i < 20; i++) {
+      const credential = await prisma.providerCredential.findFirstOrThrow({ where: { userId } });
+      if (credential.status === "refused") return expect(credential.lastError).toBe(REFUSED);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("the credential was not marked refused");
+  });
+});

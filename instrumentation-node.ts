@@ -1,0 +1,20 @@
+import { ConfigError, env } from "@/lib/config/env";
+import { secrets } from "@/lib/config/secrets";
+import { startInvalidationRelay } from "@/lib/redis/invalidation-relay";
+import { installShutdownHandlers } from "@/lib/server/shutdown";
+
+/** Node-only start-up for `next start`/`next dev`: validate configuration, relay invalidations. */
+export function startNodeServices(): void {
+  try {
+    env();
+    secrets();
+  } catch (error) {
+    // A missing or malformed setting stops start-up, naming it.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[oauthrouter] ${error.message}`);
+    process.exit(1);
+  }
+  startInvalidationRelay();
+  // Under server.ts (npm start) the server installs its own handlers, which also stop accepting.
+  if (process.env.OAUTHROUTER_SERVER !== "1") installShutdownHandlers();
+}

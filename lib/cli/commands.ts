@@ -1,0 +1,74 @@
+import { findUserByEmail, listUsers } from "@/lib/services/users/list-users";
+import { createUser } from "@/lib/services/users/create-user";
+import { addCredential } from "@/lib/services/credentials/add-credential";
+import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
+import { createApiToken } from "@/lib/services/tokens/create-api-token";
+import { db } from "@/lib/db";
+import type { Output } from "./output";
+
+export type Flags = Record<string, string | boolean | undefined>;
+
+export class UsageError extends Error {}
+
+function required(flags: Flags, name: string): string {
+  const value = flags[name];
+  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function userByEmail(flags: Flags) {
+  const email = required(flags, "user");
+  const user = await findUserByEmail(email);
+  if (!user) throw new UsageError(`No user with email ${email}`);
+  return user;
+}
+
+export async function userCreate(flags: Flags, out: Output) {
+  const { user, token } = await createUser({
+    email: required(flags, "email"),
+    password: required(flags, "password"),
+    plan: (flags.plan as never) ?? "free",
+  });
+  out.print(`Created ${user.email} (${user.plan}, id ${user.id})\nDefault token (shown once): ${token}`, {
+    id: user.id,
+    email: user.email,
+    plan: user.plan,
+    token,
+  });
+}
+
+export async function userList(_flags: Flags, out: Output) {
+  const users = await listUsers();
+  const rows = users.map((u) => ({ id: u.id, email: u.email, plan: u.plan, createdAt: u.createdAt.toISOString(), credentials: u._count.credentials, tokens: u._count.apiTokens }));
+  const human = rows.length
+    ? rows.map((r) => `${r.email}\t${r.plan}\t${r.credentials} credentials\t${r.tokens} tokens\t${r.createdAt}`).join("\n")
+    : "No users yet.";
+  out.print(human, rows);
+}
+
+export async function providerAdd(flags: Flags, out: Output) {
+  const user = await userByEmail(flags);
+  const view = await addCredential(user.id, {
+    provider: required(flags, "provider"),
+    secret: required(flags, "key"),
+    label: flags.label as string | undefined,
+    kind: flags.kind as "api_key" | "oauth_token" | undefined,
+    baseUrl: flags["base-url"] as string | undefined,
+    accountId: flags["account-id"] as string | undefined,
+    expiresAt: flags["expires-at"] as string | undefined,
+  });
+  out.print(`Added ${view.provider} credential "${view.label}" (${view.kind}, ${view.masked}) for ${user.email}`, view);
+}
+
+export async function tokenCreate(flags: Flags, out: Output) {
+  const user = await userByEmail(flags);
+  const prisma = await db();
+  const { token, record } = await createApiToken(prisma, user.id, { name: (flags.name as string) || "CLI token" });
+  out.print(`Token "${record.name}" for ${user.email} (shown once):\n${token}`, { id: record.id, name: record.name, hash: record.tokenHash, token });
+}
+
+export async function mgmtKeyCreate(flags: Flags, out: Output) {
+  const user = await userByEmail(flags);
+  const { key, record } = await createManagementKey(user.id, (flags.name as string) || undefined);
+  out.print(`Management key "${record.name}" for ${user.email} (shown once):\n${key}`, { id: record.id, name: record.name, key });
+}

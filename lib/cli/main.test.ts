@@ -1,0 +1,90 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "@/lib/crypto/tokens";
+import type { Database } from "@/lib/db";
+import { databaseTargets, dropSchema, installDatabase, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget } from "@/test/support/databases";
+import { main } from "./main";
+
+const run = promisify(execFile);
+
+async function cli(args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await main(args, (text) => lines.push(text));
+  return { code, out: lines.join("\n") };
+}
+
+describe.each(databaseTargets())("operator CLI on $name", (target: DatabaseTarget) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await installDatabase(target);
+  });
+  afterAll(() => uninstallDatabase(target));
+
+  // main() closes the process database after each command, as the real CLI exits; reinstall it.
+  async function cliKeepingDb(args: string[]) {
+    const result = await cli(args);
+    database = await installDatabase(target);
+    return result;
+  }
+
+  it("creates users, lists them, adds a provider and issues tokens and management keys", async () => {
+    const created = await cliKeepingDb(["user", "create", "--email", "ops@example.com", "--password", "password-123", "--plan", "pro", "--json"]);
+    expect(created.code).toBe(0);
+    const user = JSON.parse(created.out);
+    expect(user).toMatchObject({ email: "ops@example.com", plan: "pro" });
+    expect(user.token).toMatch(/^lr_live_/);
+
+    const added = await cliKeepingDb(["provider", "add", "--user", "ops@example.com", "--provider", "anthropic", "--key", "sk-ant-oat01-abcdefghijkl", "--json"]);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.out)).toMatchObject({ provider: "anthropic", kind: "oauth_token", masked: "••••ijkl" });
+    expect(added.out).not.toContain("sk-ant-oat01");
+
+    const token = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--name", "ci", "--json"]);
+    const { token: secret, hash } = JSON.parse(token.out);
+    expect(secret).toMatch(/^lr_live_/);
+    expect(hash).toBe(hashToken(secret));
+
+    const mgmt = await cliKeepingDb(["mgmt-key", "create", "--user", "ops@example.com"]);
+    expect(mgmt.out).toMatch(/lr_mgmt_[A-Za-z0-9_-]{40}/);
+
+    const listed = await cliKeepingDb(["user", "list", "--json"]);
+    expect(JSON.parse(listed.out)).toEqual([expect.objectContaining({ email: "ops@example.com", plan: "pro", credentials: 1, tokens: 2 })]);
+  });
+
+  it("explains bad input with a non-zero exit and no stack trace", async () => {
+    const missing = await cliKeepingDb(["token", "create", "--user", "nobody@example.com"]);
+    expect(missing).toMatchObject({ code: 2, out: "Error: No user with email nobody@example.com" });
+    const badProvider = await cliKeepingDb(["provider", "add", "--user", "ops@example.com", "--provider", "acme", "--key", "12345678"]);
+    expect(badProvider.out).toBe("Error: provider: is not a supported provider");
+    expect(badProvider.code).toBe(1);
+    const unknown = await cliKeepingDb(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toContain("oauthrouter user create");
+  });
+});
+
+describe("npx oauthrouter (the installed bin)", () => {
+  const env = { ...process.env, DATABASE_URL: "" };
+  it("runs against the embedded database in DATA_DIR", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "oauthrouter-cli-"));
+    const options = { env: { ...env, DATA_DIR: dataDir }, cwd: process.cwd() };
+    await run("npx", ["oauthrouter", "user", "create", "--email", "bin@example.com", "--password", "password-123"], options);
+    const { stdout } = await run("npx", ["oauthrouter", "user", "list", "--json"], options);
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ email: "bin@example.com", plan: "free" })]);
+  }, 120_000);
+
+  it("runs against PostgreSQL with DATABASE_URL", async () => {
+    const url = uniqueSchemaUrl();
+    const options = { env: { ...env, DATABASE_URL: url }, cwd: process.cwd() };
+    try {
+      const { stdout } = await run("npx", ["oauthrouter", "user", "create", "--email", "pg@example.com", "--password", "password-123", "--json"], options);
+      expect(JSON.parse(stdout)).toMatchObject({ email: "pg@example.com" });
+    } finally {
+      await dropSchema(url);
+    }
+  }, 120_000);
+});

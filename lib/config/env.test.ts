@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+import { resetSecretsCache, secrets } from "./secrets";
+
+describe("configuration", () => {
+  afterEach(() => resetSecretsCache());
+
+  it("applies the documented defaults", () => {
+    const config = parseEnv({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: ".data", MAX_BODY_BYTES: 20 * 1024 * 1024, ALLOW_PRIVATE_UPSTREAMS: false });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every malformed setting", () => {
+    const attempt = () => parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", REDIS_URL: "http://x" });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT:[\s\S]*DATABASE_URL: must start with postgres:\/\/[\s\S]*REDIS_URL: must start with redis:\/\//);
+  });
+
+  it("generates secrets into the embedded data folder with owner-only permissions, and reuses them", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "oauthrouter-secrets-"));
+    const first = secrets(parseEnv({ DATA_DIR: dataDir }));
+    const keyFile = path.join(dataDir, "encryption.key");
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(first.encryptionKeys[0].toString("hex")).toBe(readFileSync(keyFile, "utf8").trim());
+    resetSecretsCache();
+    expect(secrets(parseEnv({ DATA_DIR: dataDir })).encryptionKeys[0]).toEqual(first.encryptionKeys[0]);
+  });
+
+  it("refuses to start on a PostgreSQL server without an encryption key", () => {
+    expect(() => secrets(parseEnv({ DATABASE_URL: "postgres://localhost/x", AUTH_SECRET: "x".repeat(32) }))).toThrow(
+      /ENCRYPTION_KEY is required when DATABASE_URL is set/,
+    );
+    expect(() => secrets(parseEnv({ DATABASE_URL: "postgres://localhost/x", ENCRYPTION_KEY: "abc" }))).toThrow(/ENCRYPTION_KEY: must be 32 bytes/);
+  });
+});

@@ -1,0 +1,24 @@
+import type { ChatChunk } from "@/lib/providers/types";
+import { encodeSse } from "@/lib/sse/encode-sse";
+import { AnthropicEventWriter, type AnthropicStreamEvent, type AnthropicStreamOptions } from "./stream-events";
+
+/** One event as Anthropic frames it: `event: <type>` then `data: <json>`. */
+export function encodeAnthropicEvent(event: AnthropicStreamEvent): Uint8Array {
+  return encodeSse(JSON.stringify(event), event.type);
+}
+
+/** Our chunks as the bytes of an Anthropic Messages stream; an error chunk ends it with `event: error`. */
+export function anthropicStreamEncoder(options: AnthropicStreamOptions = {}): TransformStream<ChatChunk, Uint8Array> {
+  const writer = new AnthropicEventWriter(options);
+  let failed = false;
+  return new TransformStream<ChatChunk, Uint8Array>({
+    transform(chunk, controller) {
+      if (failed) return;
+      for (const event of writer.next(chunk)) controller.enqueue(encodeAnthropicEvent(event));
+      failed = Boolean(chunk.error);
+    },
+    flush(controller) {
+      if (!failed) for (const event of writer.end()) controller.enqueue(encodeAnthropicEvent(event));
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import { ZodError } from "zod";
+import { GatewayError, isGatewayError } from "./gateway-error";
+
+const DOCS_URL = "https://oauthrouter.com/docs#errors";
+
+/** Any thrown value as a GatewayError; unknown failures become a 500 with no internals. */
+export function toGatewayError(error: unknown): GatewayError {
+  if (isGatewayError(error)) return error;
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    const message = field ? `Invalid request: '${field}' ${issue?.message}` : `Invalid request: ${issue?.message}`;
+    return new GatewayError(400, "invalid_request_error", message, { param: field });
+  }
+  console.error("[oauthrouter] unexpected error:", error instanceof Error ? error.message : String(error));
+  return new GatewayError(500, "api_error", "Internal error; the request was not completed");
+}
+
+/** The OpenAI-dialect error body: `{"error":{"message","type","param","code","metadata","docs_url"}}`. */
+export function openAiErrorBody(error: GatewayError) {
+  return {
+    error: {
+      message: error.message,
+      type: error.type,
+      param: error.param ?? null,
+      code: error.code ?? error.status,
+      ...(error.metadata ? { metadata: error.metadata } : {}),
+      docs_url: DOCS_URL,
+    },
+  };
+}
+
+export function openAiErrorResponse(thrown: unknown, extraHeaders: Record<string, string> = {}): Response {
+  const error = toGatewayError(thrown);
+  const headers: Record<string, string> = { ...extraHeaders, ...error.headers };
+  if (error.retryAfterMs) headers["retry-after"] = String(Math.ceil(error.retryAfterMs / 1000));
+  return Response.json(openAiErrorBody(error), { status: error.status, headers });
+}

@@ -1,0 +1,64 @@
+import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
+import type { ChatChunk } from "@/lib/providers/types";
+import type { MessageTicket } from "@/lib/quota/admit-message";
+import type { UsageTally } from "./usage-tally";
+
+function errorChunk(tally: UsageTally, created: number, error: GatewayError): ChatChunk {
+  return {
+    id: tally.id,
+    object: "chat.completion.chunk",
+    created,
+    model: tally.modelUsed ?? tally.attempt?.model ?? "",
+    provider: tally.attempt?.provider,
+    choices: [{ index: 0, delta: {}, finish_reason: "error", native_finish_reason: null }],
+    error: { message: error.message, code: error.status, type: error.type, metadata: error.metadata },
+  };
+}
+
+function asStreamError(error: unknown, provider: string): GatewayError {
+  if (isGatewayError(error)) return error;
+  return new GatewayError(502, "api_error", `${provider} stream failed: ${(error as Error)?.message ?? "connection lost"}`, {
+    metadata: { provider },
+  });
+}
+
+/**
+ * Passes chunks through as they come, counting them; an upstream failure after the first byte
+ * becomes a final chunk carrying `error`, a client cancel is recorded and cancels the upstream.
+ */
+export function accountedStream(source: ReadableStream<ChatChunk>, tally: UsageTally, ticket: MessageTicket, created: number): ReadableStream<ChatChunk> {
+  const reader = source.getReader();
+  const provider = tally.attempt?.provider ?? "upstream";
+  return new ReadableStream<ChatChunk>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            tally.finish({ status: 200 });
+            controller.close();
+            return;
+          }
+          value.id = tally.id;
+          value.provider = provider;
+          tally.observeChunk(value);
+          controller.enqueue(value);
+        } catch (error) {
+          const failure = asStreamError(error, provider);
+          if (!tally.sawOutput()) {
+            tally.countedMessage = false;
+            await ticket.refund().catch(() => undefined);
+          }
+          controller.enqueue(errorChunk(tally, created, failure));
+          tally.finish({ status: failure.status, error: failure });
+          controller.close();
+        }
+      },
+      async cancel(reason) {
+        tally.finish({ status: 499, cancelled: true });
+        await reader.cancel(reason).catch(() => undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

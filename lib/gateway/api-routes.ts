@@ -1,0 +1,54 @@
+import { handleAuthKeys } from "@/lib/auth/handle-auth-keys";
+import { handleMetrics } from "@/lib/observability/handle-metrics";
+import { handleCreateKey, handleDeleteKey, handleGetKey, handleListKeys, handleUpdateKey } from "@/lib/management/handle-keys";
+import { handleChatCompletions } from "./chat/handle-chat-completions";
+import { handleEmbeddings } from "./embeddings/handle-embeddings";
+import { handleGenerateContent } from "./gemini/handle-generate-content";
+import { handleGeneration } from "./generation/handle-generation";
+import { handleKeyInfo } from "./key-info/handle-key-info";
+import { handleCountTokens, handleMessages } from "./messages/handle-messages";
+import { handleGetModel, handleListModels } from "./models/handle-models";
+
+export type ApiHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
+
+interface ApiRoute {
+  method: string;
+  pattern: RegExp;
+  handler: ApiHandler;
+}
+
+/**
+ * The public API as a table, for the lean API server. The Next.js route files under app/v1 and
+ * app/api/v1 mount these same handlers.
+ */
+const routes: ApiRoute[] = [
+  { method: "GET", pattern: /^\/metrics\/?$/, handler: (req) => handleMetrics(req) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/chat\/completions\/?$/, handler: (req) => handleChatCompletions(req) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/?$/, handler: (req) => handleMessages(req) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/count_tokens\/?$/, handler: (req) => handleCountTokens(req) },
+  { method: "POST", pattern: /^\/v1beta\/models\/.+:\w+$/, handler: (req) => handleGenerateContent(req) },
+  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, handler: (req) => handleListModels(req) },
+  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/?$/, handler: (req, p) => handleGetModel(req, decodeURIComponent(p.id)) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/embeddings\/?$/, handler: (req) => handleEmbeddings(req) },
+  { method: "GET", pattern: /^\/api\/v1\/(?:auth\/)?key\/?$/, handler: (req) => handleKeyInfo(req) },
+  ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => ({ method, pattern: /^\/api\/v1\/auth\/keys\/?$/, handler: handleAuthKeys })),
+  { method: "GET", pattern: /^\/api\/v1\/generation\/?$/, handler: (req) => handleGeneration(req) },
+  { method: "GET", pattern: /^\/api\/v1\/keys\/?$/, handler: (req) => handleListKeys(req) },
+  { method: "POST", pattern: /^\/api\/v1\/keys\/?$/, handler: (req) => handleCreateKey(req) },
+  { method: "GET", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, handler: (req, p) => handleGetKey(req, p.hash) },
+  { method: "PATCH", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, handler: (req, p) => handleUpdateKey(req, p.hash) },
+  { method: "DELETE", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, handler: (req, p) => handleDeleteKey(req, p.hash) },
+];
+
+export function matchApiRoute(method: string, pathname: string): { handler: ApiHandler; params: Record<string, string> } | null {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(pathname);
+    if (match) return { handler: route.handler, params: match.groups ?? {} };
+  }
+  return null;
+}
+
+export function registerApiRoute(method: string, pattern: RegExp, handler: ApiHandler): void {
+  routes.push({ method, pattern, handler });
+}

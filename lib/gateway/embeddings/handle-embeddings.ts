@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { authenticateApiToken } from "@/lib/auth/api-token";
+import { env } from "@/lib/config/env";
+import { GatewayError } from "@/lib/errors/gateway-error";
+import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { readJson } from "@/lib/http/read-json";
+import { adapterFor } from "@/lib/providers/adapters";
+import { getProvider } from "@/lib/providers/registry";
+import type { EmbeddingsRequest, EmbeddingsResponse } from "@/lib/providers/types";
+import type { Caller } from "@/lib/auth/api-token";
+import type { UsageRecord } from "@/lib/usage/usage-record";
+import { newGenerationId } from "@/lib/gateway/generation-id";
+import { planAttempts, type Attempt } from "@/lib/gateway/routing/plan-attempts";
+import { tryAttempts } from "@/lib/gateway/try-attempts";
+import { callUpstream } from "@/lib/gateway/upstream/call-upstream";
+import { upstreamContext } from "@/lib/gateway/upstream/upstream-context";
+import { usageWriter } from "@/lib/usage/usage-writer";
+
+const embeddingsSchema = z.looseObject({
+  model: z.string().min(1, "must name an embedding model, e.g. 'openai/text-embedding-3-small'"),
+  input: z.union([z.string(), z.array(z.string()).min(1).max(2048), z.array(z.number().int()), z.array(z.array(z.number().int()))]),
+  encoding_format: z.enum(["float", "base64"]).optional(),
+  dimensions: z.number().int().positive().max(16_384).optional(),
+  user: z.string().max(256).optional(),
+  input_type: z.string().max(64).optional(),
+});
+
+function embeddingsUsage(id: string, caller: Caller, attempt: Attempt, requested: string, result: EmbeddingsResponse, latencyMs: number): UsageRecord {
+  return {
+    id, userId: caller.userId, tokenId: caller.tokenId, credentialId: attempt.credential.id, endpoint: "embeddings",
+    modelRequested: requested, provider: attempt.provider, modelUsed: result.model, status: 200, finishReason: null,
+    nativeFinishReason: null, promptTokens: result.usage.prompt_tokens, completionTokens: 0, totalTokens: result.usage.total_tokens,
+    cachedTokens: 0, reasoningTokens: 0, latencyMs: Math.round(latencyMs), ttftMs: null, streamed: false,
+    cancelled: false, countedMessage: false, errorType: null, errorMessage: null, attempts: 1, createdAt: new Date(),
+  };
+}
+
+/** POST /v1/embeddings: routed like chat (credentials, fallbacks), but never counted as a message. */
+export async function handleEmbeddings(request: Request): Promise<Response> {
+  const id = newGenerationId();
+  const started = performance.now();
+  try {
+    const caller = await authenticateApiToken(request);
+    const body = embeddingsSchema.parse(await readJson(request, env().MAX_BODY_BYTES)) as EmbeddingsRequest;
+    const attempts = (await planAttempts(caller, [body.model])).filter((a) => adapterFor(getProvider(a.provider)!.family).buildEmbeddingsRequest && getProvider(a.provider)?.embeddings);
+    if (attempts.length === 0) throw new GatewayError(400, "invalid_request_error", `No configured provider offers embeddings for '${body.model}'`, { param: "model" });
+    const { attempt, value: result } = await tryAttempts(caller, attempts, async (attempt) => {
+      const context = upstreamContext(attempt, id, Math.floor(Date.now() / 1000));
+      const adapter = adapterFor(getProvider(attempt.provider)!.family);
+      const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), request.signal);
+      return adapter.parseEmbeddingsResponse!(await upstream.json(), context, body);
+    });
+    usageWriter().record(embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started));
+    return Response.json(result, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
+  } catch (error) {
+    return openAiErrorResponse(error, { "x-generation-id": id });
+  }
+}

@@ -1,0 +1,146 @@
+import type { Caller } from "@/lib/auth/api-token";
+import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
+import { adapterFor } from "@/lib/providers/adapters";
+import { getProvider } from "@/lib/providers/registry";
+import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
+import { admitMessage, type MessageTicket } from "@/lib/quota/admit-message";
+import { sseEventStream } from "@/lib/sse/parse-sse-stream";
+import type { UsageRecord } from "@/lib/usage/usage-record";
+import { accountedStream } from "./accounted-stream";
+import { rawJson, rawStream, type Passthrough } from "./raw-passthrough";
+import { newGenerationId } from "./generation-id";
+import { inlineRemoteImages } from "./inline-remote-images";
+import { reportCredentialSuccess } from "./routing/credential-health";
+import { planAttempts, type Attempt } from "./routing/plan-attempts";
+import type { UsableCredential } from "./routing/user-credentials";
+import { routingState } from "./routing/routing-state";
+import { tryAttempts } from "./try-attempts";
+import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
+import { upstreamContext } from "./upstream/upstream-context";
+import { UsageTally } from "./usage-tally";
+
+export interface ChatExecutionOptions {
+  endpoint: UsageRecord["endpoint"];
+  signal: AbortSignal;
+  /** Client headers an upstream of the same dialect should see (anthropic-beta). */
+  passHeaders?: Record<string, string>;
+  /** Send the client's own body when the chosen provider speaks the client's dialect. */
+  passthrough?: Passthrough;
+  /** The caller's own credential for this request only, instead of routing over stored ones. */
+  ownCredential?: UsableCredential;
+}
+
+interface Answered {
+  attempt: Attempt;
+  response: UpstreamResponse;
+  context: UpstreamContext;
+  adapter: ProviderAdapter;
+  raw: boolean;
+}
+
+export type ChatOutcome =
+  | { kind: "json"; id: string; attempt: Attempt; response: ChatResponse }
+  | { kind: "stream"; id: string; attempt: Attempt; chunks: ReadableStream<ChatChunk> }
+  /** The provider's own bytes, for a client of the same dialect. */
+  | { kind: "raw"; id: string; attempt: Attempt; body: string | ReadableStream<Uint8Array>; contentType: string };
+
+/** The first attempt whose upstream answers with a success status. */
+async function firstAnswer(caller: Caller, attempts: Attempt[], chat: ChatRequest, tally: UsageTally, created: number, options: ChatExecutionOptions): Promise<Answered> {
+  let withInlineImages: Promise<ChatRequest> | undefined;
+  const { value } = await tryAttempts(caller, attempts, async (attempt) => {
+    tally.attempts += 1;
+    tally.attempt = attempt;
+    const context = upstreamContext(attempt, tally.id, created, options.passHeaders);
+    const family = getProvider(attempt.provider)!.family;
+    const adapter = adapterFor(family);
+    const raw = options.passthrough?.family === family;
+    // Gemini takes image bytes, not URLs: fetch them once, whichever attempt needs them.
+    const source = family === "gemini" ? await (withInlineImages ??= inlineRemoteImages(chat, options.signal)) : chat;
+    const request = raw ? options.passthrough!.build(context) : adapter.buildChatRequest({ ...source, model: attempt.model }, context);
+    const response = await callUpstream(attempt.provider, adapter, request, options.signal);
+    routingState().recordUse(attempt.credential.id);
+    reportCredentialSuccess(attempt.credential.id);
+    return { attempt, response, context, adapter, raw };
+  });
+  return value;
+}
+
+async function readJsonResponse(answered: Answered): Promise<ChatResponse> {
+  let body: unknown;
+  try {
+    body = await answered.response.json();
+  } catch {
+    throw new GatewayError(502, "api_error", `${answered.attempt.provider} returned a response that is not JSON`, {
+      metadata: { provider: answered.attempt.provider },
+    });
+  }
+  return answered.adapter.parseChatResponse(body, answered.context);
+}
+
+/**
+ * The gateway's core for every chat dialect: plan where the request can go, take a message from
+ * the caller's limits, try the attempts, and hand back a response or a stream of our chunks.
+ */
+export async function executeChat(caller: Caller, chat: ChatRequest, options: ChatExecutionOptions): Promise<ChatOutcome> {
+  const id = newGenerationId();
+  const created = Math.floor(Date.now() / 1000);
+  const modelIds = [...new Set([chat.model, ...((chat.models as string[] | undefined) ?? [])].filter(Boolean))];
+  const tally = new UsageTally(id, caller, options.endpoint, modelIds[0], Boolean(chat.stream));
+  tally.messages = chat.messages;
+  let ticket: MessageTicket | undefined;
+  try {
+    const attempts = options.ownCredential ? ownAttempts(modelIds[0], options.ownCredential) : await planAttempts(caller, modelIds, chat.user);
+    ticket = await admitMessage(caller);
+    tally.countedMessage = true;
+    const answered = await firstAnswer(caller, attempts, chat, tally, created, options);
+    if (answered.raw) return rawOutcome(answered, chat, tally, ticket);
+    if (!chat.stream) {
+      const response = await readJsonResponse(answered);
+      Object.assign(response, { id, provider: answered.attempt.provider });
+      tally.observeResponse(response);
+      tally.finish({ status: 200 });
+      return { kind: "json", id, attempt: answered.attempt, response };
+    }
+    const events = sseEventStream(answered.response.stream());
+    const chunks = accountedStream(events.pipeThrough(answered.adapter.createStreamTransform(answered.context)), tally, ticket, created);
+    return { kind: "stream", id, attempt: answered.attempt, chunks };
+  } catch (error) {
+    const failure = isGatewayError(error) ? error : new GatewayError(502, "api_error", "The upstream request failed");
+    if (!isGatewayError(error) && !options.signal.aborted) console.error("[oauthrouter] chat failed:", (error as Error)?.message);
+    if (ticket) {
+      tally.countedMessage = false;
+      await ticket.refund().catch(() => undefined);
+    }
+    tally.finish({ status: options.signal.aborted ? 499 : failure.status, error: failure, cancelled: options.signal.aborted });
+    failure.headers["x-generation-id"] = id;
+    throw failure;
+  }
+}
+
+function ownAttempts(modelId: string, credential: UsableCredential): Attempt[] {
+  const model = modelId.replace(/^anthropic\//, "");
+  return [{ provider: credential.provider, model, requested: modelId, credential }];
+}
+
+async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTally, ticket: MessageTicket): Promise<ChatOutcome> {
+  const { attempt, response, adapter, context } = answered;
+  const contentType = response.headers.get("content-type") ?? (chat.stream ? "text/event-stream" : "application/json");
+  if (!chat.stream) {
+    const body = await rawJson(response, adapter, context, tally);
+    tally.finish({ status: 200 });
+    return { kind: "raw", id: tally.id, attempt, body, contentType };
+  }
+  return { kind: "raw", id: tally.id, attempt, body: rawStream(response.stream(), adapter, context, tally, ticket), contentType };
+}
+
+export function answerHeaders(outcome: ChatOutcome): Record<string, string> {
+  return {
+    "x-generation-id": outcome.id,
+    "x-oauthrouter-provider": outcome.attempt.provider,
+    "x-oauthrouter-model": outcome.attempt.model,
+  };
+}
+
+export function rawResponse(outcome: Extract<ChatOutcome, { kind: "raw" }>): Response {
+  return new Response(outcome.body, { headers: { ...answerHeaders(outcome), "content-type": outcome.contentType, "cache-control": "no-cache" } });
+}

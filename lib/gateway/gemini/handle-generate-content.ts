@@ -1,0 +1,55 @@
+import { authenticateApiToken } from "@/lib/auth/api-token";
+import { env } from "@/lib/config/env";
+import { geminiErrorResponse } from "@/lib/dialects/gemini/errors";
+import { chatResponseToGemini } from "@/lib/dialects/gemini/from-chat-response";
+import { generateRequestSchema } from "@/lib/dialects/gemini/schema";
+import { geminiStreamEncoder } from "@/lib/dialects/gemini/stream";
+import { geminiToChatRequest } from "@/lib/dialects/gemini/to-chat-request";
+import { notFound } from "@/lib/errors/gateway-error";
+import { readJson } from "@/lib/http/read-json";
+import { authHeaders } from "@/lib/providers/shared/auth-headers";
+import type { Passthrough } from "@/lib/gateway/raw-passthrough";
+import { countPromptTokens } from "@/lib/usage/count-tokens";
+import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
+import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
+
+export type GeminiMethod = "generateContent" | "streamGenerateContent" | "countTokens";
+
+/** `/v1beta/models/{model}:{method}`; the model may carry a provider prefix, encoded or not. */
+export function parseGeminiPath(pathname: string): { model: string; method: GeminiMethod } | null {
+  const match = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateContent|countTokens)$/.exec(pathname);
+  return match ? { model: decodeURIComponent(match[1]), method: match[2] as GeminiMethod } : null;
+}
+
+/** POST /v1beta/models/{model}:generateContent | :streamGenerateContent (?alt=sse) | :countTokens */
+export async function handleGenerateContent(request: Request): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const target = parseGeminiPath(url.pathname);
+    if (!target) throw notFound(`No such method: ${url.pathname}`);
+    const caller = await authenticateApiToken(request, url);
+    const input = generateRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES));
+    const stream = target.method === "streamGenerateContent";
+    const chat = geminiToChatRequest(input, target.model, stream);
+    if (target.method === "countTokens") return Response.json({ totalTokens: await countPromptTokens(chat.messages) });
+    const sse = url.searchParams.get("alt") === "sse";
+    // Google's JSON-array stream is translated; SSE and plain answers pass through untouched.
+    const passthrough: Passthrough | undefined = stream && !sse ? undefined : {
+      family: "gemini",
+      build: (ctx) => ({
+        url: `${ctx.baseUrl}/v1beta/models/${encodeURIComponent(ctx.model)}:${stream ? "streamGenerateContent?alt=sse" : "generateContent"}`,
+        method: "POST",
+        headers: { "content-type": "application/json", ...authHeaders("x-goog-api-key", ctx.credential) },
+        body: JSON.stringify(input),
+      }),
+    };
+    const outcome = await executeChat(caller, chat, { endpoint: "gemini", signal: request.signal, passthrough });
+    const headers = answerHeaders(outcome);
+    if (outcome.kind === "raw") return rawResponse(outcome);
+    if (outcome.kind === "json") return Response.json(chatResponseToGemini(outcome.response), { headers });
+    const body = outcome.chunks.pipeThrough(geminiStreamEncoder(sse ? "sse" : "json-array"));
+    return new Response(body, { headers: { ...headers, ...(sse ? SSE_HEADERS : { "content-type": "application/json; charset=utf-8" }) } });
+  } catch (error) {
+    return geminiErrorResponse(error);
+  }
+}

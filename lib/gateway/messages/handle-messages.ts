@@ -1,0 +1,66 @@
+import { authenticateApiToken } from "@/lib/auth/api-token";
+import { env } from "@/lib/config/env";
+import { anthropicErrorResponse } from "@/lib/dialects/anthropic/errors";
+import { chatResponseToAnthropic } from "@/lib/dialects/anthropic/from-chat-response";
+import { messagesRequestSchema } from "@/lib/dialects/anthropic/schema";
+import { anthropicStreamEncoder } from "@/lib/dialects/anthropic/stream";
+import { anthropicToChatRequest } from "@/lib/dialects/anthropic/to-chat-request";
+import { readJson } from "@/lib/http/read-json";
+import { anthropicHeaders } from "@/lib/providers/anthropic/headers";
+import type { Passthrough } from "@/lib/gateway/raw-passthrough";
+import { callerAnthropicCredential, forwardedHeaders } from "./caller-credential";
+import { countPromptTokens } from "@/lib/usage/count-tokens";
+import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
+import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
+
+/** Client headers Anthropic should see when the request ends up there. */
+function anthropicPassHeaders(request: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of ["anthropic-beta", "anthropic-version"]) {
+    const value = request.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  return headers;
+}
+
+/** POST /v1/messages: Anthropic's Messages API, any model behind it. */
+export async function handleMessages(request: Request): Promise<Response> {
+  try {
+    const caller = await authenticateApiToken(request);
+    const input = messagesRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES));
+    const ownCredential = callerAnthropicCredential(request) ?? undefined;
+    const passthrough: Passthrough = {
+      family: "anthropic",
+      build: (ctx) => ({
+        url: `${ctx.baseUrl}/v1/messages`,
+        method: "POST",
+        // A caller's own credential travels with the caller's own headers, untouched.
+        headers: ownCredential ? forwardedHeaders(request) : anthropicHeaders(ctx, Boolean(input.stream)),
+        body: JSON.stringify({ ...input, model: ctx.model }),
+      }),
+    };
+    const options = { endpoint: "messages" as const, signal: request.signal, passHeaders: anthropicPassHeaders(request), passthrough, ownCredential };
+    const outcome = await executeChat(caller, anthropicToChatRequest(input), options);
+    const headers = answerHeaders(outcome);
+    if (outcome.kind === "raw") return rawResponse(outcome);
+    if (outcome.kind === "json") return Response.json(chatResponseToAnthropic(outcome.response), { headers });
+    return new Response(outcome.chunks.pipeThrough(anthropicStreamEncoder()), { headers: { ...headers, ...SSE_HEADERS } });
+  } catch (error) {
+    return anthropicErrorResponse(error);
+  }
+}
+
+/** POST /v1/messages/count_tokens: counted locally with the o200k tokenizer, an estimate for non-OpenAI models. */
+export async function handleCountTokens(request: Request): Promise<Response> {
+  try {
+    await authenticateApiToken(request);
+    const body = (await readJson(request, env().MAX_BODY_BYTES)) as Record<string, unknown>;
+    const input = messagesRequestSchema.parse({ max_tokens: 1, ...body });
+    const chat = anthropicToChatRequest(input);
+    const tools = JSON.stringify(chat.tools ?? []);
+    const total = (await countPromptTokens(chat.messages)) + (chat.tools?.length ? (await countPromptTokens([{ role: "system", content: tools }])) : 0);
+    return Response.json({ input_tokens: total });
+  } catch (error) {
+    return anthropicErrorResponse(error);
+  }
+}

@@ -1,0 +1,67 @@
+import { authenticateApiToken } from "@/lib/auth/api-token";
+import { readPresentedToken } from "@/lib/auth/read-bearer";
+import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { notFound } from "@/lib/errors/gateway-error";
+import { catalog, type CatalogEntry } from "@/lib/providers/catalog";
+import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
+import { providerModels } from "./provider-models";
+
+// The catalog's models were added when this build shipped; `created` is required by OpenAI's shape.
+const CATALOG_CREATED = 1_735_689_600;
+
+function toModelObject(entry: CatalogEntry) {
+  return {
+    id: entry.id,
+    object: "model" as const,
+    created: CATALOG_CREATED,
+    owned_by: entry.provider,
+    name: entry.name,
+    provider: entry.provider,
+    context_length: entry.context_length,
+    pricing: entry.pricing,
+    ...(entry.embedding ? { type: "embedding" } : {}),
+  };
+}
+
+/**
+ * The catalog for anonymous callers; for a token, the catalog's models of its account's enabled,
+ * allowed providers, plus what those credentials list at their providers (custom endpoints too).
+ */
+async function visibleModels(request: Request): Promise<CatalogEntry[]> {
+  if (!readPresentedToken(request)) return catalog;
+  const caller = await authenticateApiToken(request);
+  const allowed = (provider: string) => caller.allowedProviders.length === 0 || caller.allowedProviders.includes(provider);
+  const credentials = (await usableCredentials(caller.userId)).filter((c) => allowed(c.provider));
+  const providers = new Set(credentials.map((c) => c.provider));
+  const models = catalog.filter((entry) => providers.has(entry.provider));
+  const known = new Set(models.map((m) => m.id));
+  const listed = await Promise.all(credentials.map(async (c) => (await providerModels(c)).map((m) => ({ ...m, provider: c.provider }))));
+  for (const model of listed.flat()) {
+    const id = `${model.provider}/${model.id}`;
+    if (known.has(id)) continue;
+    known.add(id);
+    models.push({ id, name: model.name ?? model.id, context_length: model.context_length ?? 0, pricing: { prompt: "0", completion: "0" }, provider: model.provider, model: model.id });
+  }
+  return models;
+}
+
+/** GET /v1/models */
+export async function handleListModels(request: Request): Promise<Response> {
+  try {
+    const models = await visibleModels(request);
+    return Response.json({ object: "list", data: models.map(toModelObject) });
+  } catch (error) {
+    return openAiErrorResponse(error);
+  }
+}
+
+/** GET /v1/models/{id} (the id may contain slashes). */
+export async function handleGetModel(request: Request, id: string): Promise<Response> {
+  try {
+    const model = (await visibleModels(request)).find((entry) => entry.id === id || entry.model === id);
+    if (!model) throw notFound(`Model '${id}' is not available`);
+    return Response.json(toModelObject(model));
+  } catch (error) {
+    return openAiErrorResponse(error);
+  }
+}

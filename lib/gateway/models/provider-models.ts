@@ -1,0 +1,38 @@
+import { TtlCache } from "@/lib/cache/ttl-cache";
+import { adapterFor } from "@/lib/providers/adapters";
+import { getProvider, resolveBaseUrl } from "@/lib/providers/registry";
+import { callUpstream } from "@/lib/gateway/upstream/call-upstream";
+import type { UsableCredential } from "@/lib/gateway/routing/user-credentials";
+
+export interface ListedModel {
+  id: string;
+  name?: string;
+  context_length?: number;
+}
+
+const LIST_TIMEOUT_MS = 3_000;
+// What a credential can reach changes rarely; a failed listing is retried after the same time.
+const cache = new TtlCache<ListedModel[]>(10 * 60_000);
+
+async function fetchModels(credential: UsableCredential): Promise<ListedModel[]> {
+  const provider = getProvider(credential.provider);
+  const adapter = provider && adapterFor(provider.family);
+  if (!provider || !adapter?.buildModelsRequest || !adapter.parseModelsResponse) return [];
+  const request = adapter.buildModelsRequest({
+    provider: credential.provider,
+    baseUrl: resolveBaseUrl(credential.provider, { credentialBaseUrl: credential.baseUrl, accountId: credential.accountId }, process.env),
+    credential: { secret: credential.secret, kind: credential.kind, accountId: credential.accountId },
+    quirks: provider.quirks,
+  });
+  try {
+    const response = await callUpstream(credential.provider, adapter, request, AbortSignal.timeout(LIST_TIMEOUT_MS));
+    return adapter.parseModelsResponse(await response.json());
+  } catch {
+    return [];
+  }
+}
+
+/** The models a user's own credential lists at its provider (cached; empty when it cannot say). */
+export function providerModels(credential: UsableCredential): Promise<ListedModel[]> {
+  return cache.get(credential.id, () => fetchModels(credential));
+}

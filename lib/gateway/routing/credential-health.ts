@@ -1,0 +1,62 @@
+import { invalidate } from "@/lib/cache/invalidation";
+import { db } from "@/lib/db";
+import type { GatewayError } from "@/lib/errors/gateway-error";
+import type { UsableCredential } from "./user-credentials";
+
+const DEFAULT_COOLDOWN_MS = 30_000;
+const CIRCUIT_FAILURES = 3;
+const CIRCUIT_WINDOW_MS = 30_000;
+const CIRCUIT_OPEN_MS = 30_000;
+
+// Repeated server failures open a short circuit, in-process: the credential goes to the back of
+// the line for a while instead of costing every request a failed attempt.
+const serverFailures = new Map<string, number[]>();
+const openCircuits = new Map<string, number>();
+
+export function circuitOpenUntil(credentialId: string): number {
+  return openCircuits.get(credentialId) ?? 0;
+}
+
+function countServerFailure(credentialId: string): void {
+  const now = Date.now();
+  const recent = (serverFailures.get(credentialId) ?? []).filter((t) => now - t < CIRCUIT_WINDOW_MS);
+  recent.push(now);
+  serverFailures.set(credentialId, recent);
+  if (recent.length >= CIRCUIT_FAILURES) {
+    openCircuits.set(credentialId, now + CIRCUIT_OPEN_MS);
+    serverFailures.delete(credentialId);
+  }
+}
+
+/** A success closes the circuit and forgets earlier failures. */
+export function reportCredentialSuccess(credentialId: string): void {
+  serverFailures.delete(credentialId);
+  openCircuits.delete(credentialId);
+}
+
+/**
+ * What a failed attempt says about the credential itself: 401/403 mark it invalid (shown in
+ * Providers with the provider's message), 429 cools it down until the provider's reset time.
+ * Request-scoped errors never reach here. Runs off the response path.
+ */
+export function reportCredentialFailure(userId: string, credential: UsableCredential, error: GatewayError): void {
+  if (credential.ephemeral) return;
+  const status = error.metadata?.status;
+  if (typeof status !== "number" || status >= 500) countServerFailure(credential.id);
+  const lastError = String(error.metadata?.raw ?? error.message).slice(0, 500);
+  let data: Record<string, unknown> | null = null;
+  if (status === 401 || status === 403) {
+    // A subscription token refused on policy grounds is "refused", an expired one "expired".
+    const oauth = credential.kind === "oauth_token";
+    data = { status: oauth ? (status === 403 ? "refused" : "expired") : "invalid", lastError, lastErrorAt: new Date() };
+  } else if (status === 429) {
+    const until = Date.now() + (error.retryAfterMs ?? DEFAULT_COOLDOWN_MS);
+    credential.cooldownUntil = until;
+    data = { cooldownUntil: new Date(until), lastError, lastErrorAt: new Date() };
+  }
+  if (!data) return;
+  void db()
+    .then((prisma) => prisma.providerCredential.update({ where: { id: credential.id }, data }))
+    .then(() => invalidate({ kind: "credentials", userId }))
+    .catch((failure) => console.error("[oauthrouter] could not record credential health:", (failure as Error).message));
+}

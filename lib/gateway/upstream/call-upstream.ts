@@ -1,0 +1,58 @@
+import { Readable } from "node:stream";
+import { request } from "undici";
+import type { ProviderAdapter, UpstreamRequest } from "@/lib/providers/types";
+import { upstreamAgent } from "./http-agent";
+import { upstreamHttpError, upstreamNetworkError } from "./upstream-error";
+
+const MAX_ERROR_BODY = 64 * 1024;
+
+/** What the gateway needs of an upstream answer; the body is read once, as JSON, text or a stream. */
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+  /** The body as a Web stream (for SSE); cancelling it closes the upstream connection. */
+  stream(): ReadableStream<Uint8Array>;
+}
+
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * Sends one request upstream over the pooled keep-alive agent (undici's request API: far
+ * cheaper per call than fetch). Resolves once a success status arrives; otherwise throws a mapped
+ * GatewayError after reading a bounded error body.
+ */
+export async function callUpstream(
+  provider: string,
+  adapter: Pick<ProviderAdapter, "parseErrorBody">,
+  upstream: UpstreamRequest,
+  signal: AbortSignal,
+): Promise<UpstreamResponse> {
+  let answer: Awaited<ReturnType<typeof request>>;
+  try {
+    answer = await request(upstream.url, { method: upstream.method, headers: upstream.headers, body: upstream.body, signal, dispatcher: upstreamAgent() });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw upstreamNetworkError(provider, error);
+  }
+  const headers = toHeaders(answer.headers);
+  if (answer.statusCode >= 200 && answer.statusCode < 300) {
+    return {
+      status: answer.statusCode,
+      headers,
+      json: () => answer.body.json(),
+      text: () => answer.body.text(),
+      stream: () => Readable.toWeb(answer.body) as ReadableStream<Uint8Array>,
+    };
+  }
+  const text = (await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY);
+  throw upstreamHttpError(provider, answer.statusCode, headers, adapter.parseErrorBody(answer.statusCode, text));
+}

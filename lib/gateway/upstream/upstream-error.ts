@@ -1,0 +1,47 @@
+import { GatewayError } from "@/lib/errors/gateway-error";
+
+function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/**
+ * An upstream's HTTP failure as our error: request-scoped ones (400, 404, 413, 422) go back to
+ * the caller as theirs; credential, rate and server failures are retryable on another credential.
+ */
+export function upstreamHttpError(
+  provider: string,
+  status: number,
+  headers: Headers,
+  parsed: { message: string; code?: string; type?: string },
+): GatewayError {
+  const metadata = { provider, status, raw: parsed.message, ...(parsed.type ? { upstream_type: parsed.type } : {}) };
+  const message = `${provider} returned ${status}: ${parsed.message}`;
+  if (status === 429) {
+    return new GatewayError(429, "rate_limit_error", message, { metadata, retryable: true, retryAfterMs: retryAfterMs(headers), code: "upstream_rate_limited" });
+  }
+  if (status === 401 || status === 403) {
+    return new GatewayError(502, "api_error", `${message} (check the ${provider} credential in Providers)`, { metadata, retryable: true, code: "upstream_auth" });
+  }
+  if (status === 400 || status === 404 || status === 413 || status === 422) {
+    return new GatewayError(status === 413 ? 413 : 400, status === 413 ? "request_too_large" : "invalid_request_error", message, { metadata, code: "upstream_rejected" });
+  }
+  const retryable = status === 408 || status === 409 || status >= 500;
+  return new GatewayError(502, "api_error", message, { metadata, retryable, retryAfterMs: retryAfterMs(headers) });
+}
+
+/** A connection failure, reset or timeout talking to the upstream. */
+export function upstreamNetworkError(provider: string, error: unknown): GatewayError {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? (error as { code?: string })?.code;
+  const timedOut = code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || (error as Error)?.name === "TimeoutError";
+  const reason = timedOut ? "timed out" : `could not be reached (${code ?? "connection error"})`;
+  return new GatewayError(timedOut ? 504 : 502, timedOut ? "timeout_error" : "api_error", `${provider} ${reason}`, {
+    metadata: { provider, code: code ?? null },
+    retryable: true,
+  });
+}

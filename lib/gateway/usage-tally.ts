@@ -1,0 +1,102 @@
+import type { Caller } from "@/lib/auth/api-token";
+import type { GatewayError } from "@/lib/errors/gateway-error";
+import type { ChatChunk, ChatMessage, ChatResponse, Usage } from "@/lib/providers/types";
+import { countPromptTokens, countTokens } from "@/lib/usage/count-tokens";
+import type { UsageRecord } from "@/lib/usage/usage-record";
+import { usageWriter } from "@/lib/usage/usage-writer";
+import type { Attempt } from "./routing/plan-attempts";
+
+/** Collects what one request did (who answered, tokens, timings) and records it once. */
+export class UsageTally {
+  private readonly started = performance.now();
+  private firstTokenAt: number | null = null;
+  private recorded = false;
+  attempt: Attempt | null = null;
+  attempts = 0;
+  modelUsed: string | null = null;
+  usage: Usage | null = null;
+  finishReason: string | null = null;
+  nativeFinishReason: string | null = null;
+  countedMessage = false;
+  /** Output seen so far, kept only to count it when the provider reports no usage (e.g. a cancel). */
+  private readonly output: string[] = [];
+  messages: ChatMessage[] = [];
+
+  constructor(
+    readonly id: string,
+    private readonly caller: Caller,
+    private readonly endpoint: UsageRecord["endpoint"],
+    private readonly modelRequested: string,
+    private readonly streamed: boolean,
+  ) {}
+
+  sawOutput(): boolean {
+    return this.firstTokenAt !== null;
+  }
+
+  observeResponse(response: ChatResponse): void {
+    this.modelUsed = response.model;
+    this.usage = response.usage;
+    this.finishReason = response.choices[0]?.finish_reason ?? null;
+    this.nativeFinishReason = response.choices[0]?.native_finish_reason ?? null;
+  }
+
+  observeChunk(chunk: ChatChunk): void {
+    const choice = chunk.choices[0];
+    const delta = choice?.delta;
+    if (this.firstTokenAt === null && (delta?.content || delta?.reasoning || delta?.tool_calls?.length)) {
+      this.firstTokenAt = performance.now();
+    }
+    if (delta?.content) this.output.push(delta.content);
+    if (delta?.reasoning) this.output.push(delta.reasoning);
+    for (const call of delta?.tool_calls ?? []) this.output.push(call.function?.name ?? "", call.function?.arguments ?? "");
+    if (chunk.model) this.modelUsed = chunk.model;
+    if (chunk.usage) this.usage = chunk.usage;
+    if (choice?.finish_reason) this.finishReason = choice.finish_reason;
+    if (choice?.native_finish_reason) this.nativeFinishReason = choice.native_finish_reason;
+  }
+
+  finish(outcome: { status: number; error?: GatewayError; cancelled?: boolean }): void {
+    if (this.recorded) return;
+    this.recorded = true;
+    const latencyMs = Math.round(performance.now() - this.started);
+    if (this.usage || !this.attempt) return this.record(outcome, this.usage, latencyMs);
+    void this.countUsage().then((usage) => this.record(outcome, usage, latencyMs));
+  }
+
+  /** Counted with a real tokenizer, for requests the provider never reported usage for. */
+  private async countUsage(): Promise<Usage> {
+    const [prompt, completion] = await Promise.all([countPromptTokens(this.messages), countTokens(this.output.join(""))]);
+    return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  }
+
+  private record(outcome: { status: number; error?: GatewayError; cancelled?: boolean }, usage: Usage | null, latencyMs: number): void {
+    usageWriter().record({
+      id: this.id,
+      userId: this.caller.userId,
+      tokenId: this.caller.tokenId,
+      credentialId: this.attempt && !this.attempt.credential.ephemeral ? this.attempt.credential.id : null,
+      endpoint: this.endpoint,
+      modelRequested: this.modelRequested,
+      provider: this.attempt?.provider ?? null,
+      modelUsed: this.modelUsed ?? this.attempt?.model ?? null,
+      status: outcome.status,
+      finishReason: outcome.cancelled ? this.finishReason ?? "cancelled" : this.finishReason,
+      nativeFinishReason: this.nativeFinishReason,
+      promptTokens: usage?.prompt_tokens ?? 0,
+      completionTokens: usage?.completion_tokens ?? 0,
+      totalTokens: usage?.total_tokens ?? 0,
+      cachedTokens: usage?.prompt_tokens_details?.cached_tokens ?? 0,
+      reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
+      latencyMs,
+      ttftMs: this.firstTokenAt === null ? null : Math.round(this.firstTokenAt - this.started),
+      streamed: this.streamed,
+      cancelled: outcome.cancelled ?? false,
+      countedMessage: this.countedMessage,
+      errorType: outcome.error?.type ?? null,
+      errorMessage: outcome.error?.message.slice(0, 500) ?? null,
+      attempts: Math.max(1, this.attempts),
+      createdAt: new Date(),
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import type { ProviderAdapter } from "@/lib/providers/types";
+import { parseAnthropicErrorBody } from "./errors";
+import { buildAnthropicModelsRequest, parseAnthropicModelsResponse } from "./models";
+import { buildAnthropicChatRequest } from "./request";
+import { parseAnthropicChatResponse } from "./response";
+import { createAnthropicStreamTransform } from "./stream";
+
+/** Anthropic's Messages API (API keys and Claude subscription OAuth tokens). */
+export const anthropicAdapter: ProviderAdapter = {
+  family: "anthropic",
+  buildChatRequest: buildAnthropicChatRequest,
+  parseChatResponse: parseAnthropicChatResponse,
+  createStreamTransform: createAnthropicStreamTransform,
+  buildModelsRequest: buildAnthropicModelsRequest,
+  parseModelsResponse: parseAnthropicModelsResponse,
+  parseErrorBody: parseAnthropicErrorBody,
+};

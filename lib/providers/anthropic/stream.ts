@@ -1,0 +1,104 @@
+import { GatewayError } from "@/lib/errors/gateway-error";
+import { definedOnly } from "@/lib/providers/shared/request-fields";
+import { parseJsonOr } from "@/lib/providers/shared/safe-json";
+import type { ChatChunk, ChunkDelta, SseEvent, UpstreamContext } from "@/lib/providers/types";
+import { mapAnthropicStopReason } from "./finish-reason";
+import { JSON_TOOL } from "./structured-output";
+import { convertAnthropicUsage } from "./usage";
+import { streamEventSchema, type AnthropicUsage, type AnthropicWireError, type StreamEvent } from "./wire-schema";
+
+interface StreamState {
+  model: string;
+  usage: AnthropicUsage;
+  stopReason: string | null;
+  /** Anthropic block index → our tool-call index (counted among tool calls only), or the JSON tool. */
+  blocks: Map<number, number | "json">;
+  toolCount: number;
+  started: boolean;
+  done: boolean;
+}
+
+const ERROR_STATUS: Record<string, number> = {
+  invalid_request_error: 400, authentication_error: 401, permission_error: 403, not_found_error: 404,
+  request_too_large: 413, rate_limit_error: 429, api_error: 500, overloaded_error: 529,
+};
+
+function blockStart(event: StreamEvent, state: StreamState): ChunkDelta | null {
+  const block = event.content_block;
+  const index = event.index ?? 0;
+  if (block?.type === "tool_use") {
+    if (block.name === JSON_TOOL) return void state.blocks.set(index, "json"), null;
+    const toolIndex = state.toolCount++;
+    state.blocks.set(index, toolIndex);
+    return { tool_calls: [{ index: toolIndex, id: block.id ?? `toolu_${index}`, type: "function", function: { name: block.name ?? "", arguments: "" } }] };
+  }
+  if (block?.type === "redacted_thinking" && block.data) return { reasoning_details: [{ type: "reasoning.encrypted", data: block.data, format: "anthropic" }] };
+  if (block?.type === "text" && block.text) return { content: block.text };
+  if (block?.type === "thinking" && block.thinking) return { reasoning: block.thinking };
+  return null;
+}
+
+function blockDelta(event: StreamEvent, state: StreamState): ChunkDelta | null {
+  const delta = event.delta;
+  if (delta?.type === "text_delta" && delta.text) return { content: delta.text };
+  if (delta?.type === "thinking_delta" && delta.thinking) {
+    return { reasoning: delta.thinking, reasoning_details: [{ type: "reasoning.text", text: delta.thinking, format: "anthropic" }] };
+  }
+  if (delta?.type === "signature_delta" && delta.signature) return { reasoning_details: [{ type: "reasoning.text", signature: delta.signature, format: "anthropic" }] };
+  if (delta?.type !== "input_json_delta" || !delta.partial_json) return null;
+  const target = state.blocks.get(event.index ?? 0);
+  if (target === "json") return { content: delta.partial_json };
+  return target === undefined ? null : { tool_calls: [{ index: target, function: { arguments: delta.partial_json } }] };
+}
+
+/**
+ * Anthropic's event sequence → our chunks: a first chunk with the role, one per content delta,
+ * and a last one with finish reason and usage. An `error` event becomes a final error chunk.
+ */
+export function createAnthropicStreamTransform(ctx: UpstreamContext): TransformStream<SseEvent, ChatChunk> {
+  const state: StreamState = { model: ctx.model, usage: {}, stopReason: null, blocks: new Map(), toolCount: 0, started: false, done: false };
+  const chunk = (delta: ChunkDelta, extra: Partial<ChatChunk> = {}, finish: Pick<ChatChunk["choices"][number], "finish_reason" | "native_finish_reason"> = { finish_reason: null, native_finish_reason: null }): ChatChunk => ({
+    id: ctx.id, object: "chat.completion.chunk", created: ctx.created, model: state.model, provider: ctx.provider,
+    choices: [{ index: 0, delta, ...finish }], ...extra,
+  });
+  const finalChunk = () => {
+    state.done = true;
+    const json = [...state.blocks.values()].includes("json");
+    const finish = json ? "stop" : (mapAnthropicStopReason(state.stopReason) ?? "stop");
+    return chunk({}, { usage: convertAnthropicUsage(state.usage) }, { finish_reason: finish, native_finish_reason: state.stopReason });
+  };
+  const errorChunk = (error: AnthropicWireError | null | undefined) => {
+    state.done = true;
+    const type = error?.type ?? "api_error";
+    return chunk({}, { error: { message: error?.message || "Anthropic stream error", code: ERROR_STATUS[type] ?? 500, type, metadata: { provider: ctx.provider } } }, { finish_reason: "error", native_finish_reason: null });
+  };
+  return new TransformStream<SseEvent, ChatChunk>({
+    transform(sse, controller) {
+      if (state.done) return;
+      const parsed = streamEventSchema.safeParse(parseJsonOr(sse.data, undefined));
+      if (!parsed.success) throw new GatewayError(502, "api_error", `${ctx.provider} sent a malformed stream event`, { metadata: { provider: ctx.provider, raw: sse.data.slice(0, 200) } });
+      const event = parsed.data;
+      if (event.type === "error") return controller.enqueue(errorChunk(event.error));
+      if (event.type === "message_start") {
+        state.started = true;
+        state.model = event.message?.model ?? state.model;
+        state.usage = definedOnly({ ...event.message?.usage });
+        return controller.enqueue(chunk({ role: "assistant", content: "" }));
+      }
+      if (event.type === "message_delta") {
+        state.stopReason = event.delta?.stop_reason ?? state.stopReason;
+        state.usage = { ...state.usage, ...definedOnly({ ...event.usage }) };
+        return;
+      }
+      if (event.type === "message_stop") return controller.enqueue(finalChunk());
+      const delta = event.type === "content_block_start" ? blockStart(event, state) : event.type === "content_block_delta" ? blockDelta(event, state) : null;
+      if (delta) controller.enqueue(chunk(delta));
+    },
+    flush(controller) {
+      if (state.done || !state.started) return;
+      // Cut after message_delta: the answer is whole, only message_stop is missing.
+      if (state.stopReason) return controller.enqueue(finalChunk());
+      throw new GatewayError(502, "api_error", `${ctx.provider} stream ended before the message was complete`, { metadata: { provider: ctx.provider } });
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { authHeaders } from "@/lib/providers/shared/auth-headers";
+import { definedOnly } from "@/lib/providers/shared/request-fields";
+import type { ChatMessage, ChatRequest, ProviderQuirks, UpstreamContext, UpstreamRequest } from "@/lib/providers/types";
+
+/** Our routing fields: the gateway has already acted on them, no upstream should act on them again. */
+const ROUTING_FIELDS = ["models", "provider", "route", "transforms"];
+/** Extensions OpenRouter understands; for everyone else they are mapped to standard fields, then dropped. */
+const EXTENSION_FIELDS = ["reasoning", "usage"];
+const SPEAKS_EXTENSIONS = new Set(["openrouter"]);
+/** A quirk entry like `messages[].name` drops that field from every message. */
+const MESSAGE_FIELD = "messages[].";
+
+/** Drops what we added to messages (reasoning, cache_control) for upstreams that reject unknown fields. */
+function plainMessage(message: ChatMessage, provider: string): Record<string, unknown> {
+  const { reasoning: _reasoning, reasoning_details: _details, ...rest } = message;
+  const out: Record<string, unknown> = { ...rest };
+  if (message.role === "developer" && provider !== "openai") out.role = "system";
+  if (Array.isArray(message.content)) {
+    out.content = message.content.map((part) => {
+      if (part.type !== "text" || !part.cache_control) return part;
+      const { cache_control: _cache, ...plain } = part;
+      return plain;
+    });
+  }
+  return out;
+}
+
+/**
+ * `legacyMaxTokens` providers get `max_tokens`; a provider listing `max_tokens` as unsupported
+ * (OpenAI's reasoning models reject it) gets `max_completion_tokens`; others get what the client sent.
+ */
+function applyTokenLimit(body: Record<string, unknown>, quirks: ProviderQuirks): void {
+  const limit = body.max_completion_tokens ?? body.max_tokens;
+  const field = quirks.legacyMaxTokens ? "max_tokens" : quirks.unsupportedFields?.includes("max_tokens") ? "max_completion_tokens" : null;
+  if (limit === undefined || !field) return;
+  delete body.max_tokens;
+  delete body.max_completion_tokens;
+  body[field] = limit;
+}
+
+function dropUnsupported(body: Record<string, unknown>, fields: string[]): void {
+  const messageFields = new Set(fields.filter((f) => f.startsWith(MESSAGE_FIELD)).map((f) => f.slice(MESSAGE_FIELD.length)));
+  for (const field of fields) if (!field.startsWith(MESSAGE_FIELD) && field !== "max_tokens") delete body[field];
+  if (messageFields.size && Array.isArray(body.messages)) {
+    body.messages = (body.messages as Record<string, unknown>[]).map((m) => Object.fromEntries(Object.entries(m).filter(([key]) => !messageFields.has(key))));
+  }
+}
+
+/** Our request in the OpenAI dialect, shaped by the provider's quirks. */
+export function buildOpenAiChatRequest(request: ChatRequest, ctx: UpstreamContext): UpstreamRequest {
+  const quirks = ctx.quirks ?? {};
+  const body: Record<string, unknown> = definedOnly({ ...request, model: ctx.model });
+  for (const field of ROUTING_FIELDS) delete body[field];
+  if (!SPEAKS_EXTENSIONS.has(ctx.provider)) {
+    const effort = request.reasoning?.enabled === false ? undefined : request.reasoning?.effort;
+    if (effort && body.reasoning_effort === undefined) body.reasoning_effort = effort;
+    for (const field of EXTENSION_FIELDS) delete body[field];
+    body.messages = request.messages.map((m) => plainMessage(m, ctx.provider));
+  }
+  applyTokenLimit(body, quirks);
+  if (request.stream && !quirks.noStreamOptions) body.stream_options = { ...request.stream_options, include_usage: true };
+  else delete body.stream_options;
+  dropUnsupported(body, quirks.unsupportedFields ?? []);
+  return {
+    url: `${ctx.baseUrl}${quirks.chatPath ?? "/chat/completions"}`,
+    method: "POST",
+    headers: { "content-type": "application/json", accept: request.stream ? "text/event-stream" : "application/json", ...authHeaders("bearer", ctx.credential) },
+    body: JSON.stringify(body),
+  };
+}

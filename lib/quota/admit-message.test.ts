@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Caller } from "@/lib/auth/api-token";
+import type { Database } from "@/lib/db";
+import { createUser } from "@/lib/services/users/create-user";
+import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
+import { admitMessage, userMonthKey } from "./admit-message";
+import { postgresCounters, redisCounters } from "./counter-store";
+
+async function callerFor(email: string, overrides: Partial<Caller> = {}): Promise<Caller> {
+  const { user } = await createUser({ email, password: "password-123" });
+  return {
+    tokenId: `tok-${user.id}`,
+    tokenName: "Default",
+    userId: user.id,
+    plan: user.plan,
+    bonusMessages: 0,
+    allowedProviders: [],
+    strategy: "latest",
+    limit: null,
+    limitReset: "never",
+    ...overrides,
+  };
+}
+
+describe.each(databaseTargets())("message limits on $name", (target: DatabaseTarget) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await installDatabase(target);
+  });
+  afterAll(() => uninstallDatabase(target));
+
+  it("admits exactly the messages left when 100 requests arrive at once", async () => {
+    const caller = await callerFor("burst@example.com");
+    const now = new Date("2026-11-15T12:00:00Z");
+    await database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, now), used: 60 } });
+    const results = await Promise.allSettled(Array.from({ length: 100 }, () => admitMessage(caller, now)));
+    const admitted = results.filter((r) => r.status === "fulfilled").length;
+    expect(admitted).toBe(40);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ status: 429, type: "rate_limit_error" });
+    expect(rejected.reason.message).toMatch(/Monthly message limit of 100 .* resets at 2026-12-01T00:00:00.000Z/);
+    expect(await postgresCounters.read(userMonthKey(caller.userId, now))).toBe(100);
+  });
+
+  it("gives a refunded message back and starts afresh on the 1st at 00:00 UTC", async () => {
+    const caller = await callerFor("refund@example.com", { bonusMessages: 2 });
+    const lastSecond = new Date("2026-11-30T23:59:59Z");
+    const tickets = [];
+    for (let i = 0; i < 102; i++) tickets.push(await admitMessage(caller, lastSecond));
+    await expect(admitMessage(caller, lastSecond)).rejects.toMatchObject({ status: 429 });
+    await tickets[0].refund();
+    await expect(admitMessage(caller, lastSecond)).resolves.toBeDefined();
+    await expect(admitMessage(caller, new Date("2026-12-01T00:00:00Z"))).resolves.toBeDefined();
+    expect(await postgresCounters.read(userMonthKey(caller.userId, new Date("2026-12-01T00:00:00Z")))).toBe(1);
+  });
+
+  it("holds a token's own daily limit and leaves the plan's count untouched when it refuses", async () => {
+    const caller = await callerFor("token-limit@example.com", { limit: 3, limitReset: "daily" });
+    const day = new Date("2026-11-20T10:00:00Z");
+    for (let i = 0; i < 3; i++) await admitMessage(caller, day);
+    await expect(admitMessage(caller, day)).rejects.toThrow(/token's limit of 3 messages .* resets at 2026-11-21T00:00:00.000Z/);
+    expect(await postgresCounters.read(userMonthKey(caller.userId, day))).toBe(3);
+    await expect(admitMessage(caller, new Date("2026-11-21T00:00:01Z"))).resolves.toBeDefined();
+  });
+
+  it("never limits the Enterprise plan", async () => {
+    const caller = await callerFor("enterprise@example.com", { plan: "enterprise" });
+    await database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, new Date()), used: 1_000_000 } });
+    await expect(admitMessage(caller)).resolves.toBeDefined();
+  });
+});
+
+describe("message limits in Redis (REDIS_URL)", () => {
+  it("admits exactly the messages left when 100 requests arrive at once", async () => {
+    const { default: Redis } = await import("ioredis");
+    const client = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+    const store = redisCounters(client);
+    const caller: Caller = {
+      tokenId: "tok",
+      tokenName: "Default",
+      userId: `redis-${process.pid}-${Date.now()}`,
+      plan: "free",
+      bonusMessages: 0,
+      allowedProviders: [],
+      strategy: "latest",
+      limit: null,
+      limitReset: "never",
+    };
+    const now = new Date();
+    try {
+      await client.set(`quota:${userMonthKey(caller.userId, now)}`, 60);
+      const results = await Promise.allSettled(Array.from({ length: 100 }, () => admitMessage(caller, now, store)));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(40);
+      expect(await store.read(userMonthKey(caller.userId, now))).toBe(100);
+      await (results[0] as PromiseFulfilledResult<{ refund(): Promise<void> }>).value.refund();
+      expect(await store.read(userMonthKey(caller.userId, now))).toBe(99);
+    } finally {
+      await client.del(`quota:${userMonthKey(caller.userId, now)}`);
+      client.disconnect();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import Redis from "ioredis";
+import { env } from "@/lib/config/env";
+
+const SLOT = Symbol.for("oauthrouter.redis");
+type GlobalWithRedis = typeof globalThis & { [SLOT]?: Redis | null };
+
+/**
+ * The shared Redis connection when REDIS_URL is set, else null (state stays in-process or in
+ * PostgreSQL). Commands wait for the connection briefly, then fail: never queue forever.
+ */
+export function redis(): Redis | null {
+  const holder = globalThis as GlobalWithRedis;
+  if (holder[SLOT] !== undefined) return holder[SLOT];
+  const url = env().REDIS_URL;
+  if (!url) return (holder[SLOT] = null);
+  const client = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 2_000, connectTimeout: 2_000 });
+  client.on("error", (error) => console.error("[oauthrouter] redis:", error.message));
+  holder[SLOT] = client;
+  return client;
+}
+
+export async function closeRedis(): Promise<void> {
+  const holder = globalThis as GlobalWithRedis;
+  const client = holder[SLOT];
+  holder[SLOT] = undefined;
+  if (client) await client.quit().catch(() => client.disconnect());
+}

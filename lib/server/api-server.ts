@@ -1,0 +1,41 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { env } from "@/lib/config/env";
+import { matchApiRoute } from "@/lib/gateway/api-routes";
+import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { notFound } from "@/lib/errors/gateway-error";
+import { CORS_HEADERS, isPublicApiPath, preflightResponse } from "@/lib/http/cors";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/security/rate-limit";
+import { toWebRequest, writeWebResponse } from "./node-bridge";
+
+export type Fallback = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * The API on a plain Node server: the same Web-standard handlers as the Next.js routes, without
+ * the framework's per-request work. Anything else goes to `fallback` (the Next.js app) or 404.
+ */
+export function createApiServer(fallback?: Fallback): Server {
+  return createServer(async (req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    const pathname = (req.url ?? "/").split("?")[0];
+    if (req.method === "OPTIONS" && isPublicApiPath(pathname)) return writeWebResponse(res, preflightResponse());
+    const route = matchApiRoute(req.method ?? "GET", pathname);
+    if (!route && fallback) return fallback(req, res);
+    const origin = `http://${req.headers.host ?? "localhost"}`;
+    try {
+      const request = await toWebRequest(req, res, origin, env().MAX_BODY_BYTES);
+      const response = route ? await route.handler(request, route.params) : openAiErrorResponse(notFound(`No route for ${req.method} ${pathname}`));
+      for (const [name, value] of Object.entries(CORS_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
+      await writeWebResponse(res, response);
+    } catch (error) {
+      if (!res.headersSent) await writeWebResponse(res, openAiErrorResponse(error));
+      else res.destroy();
+    }
+  });
+}
+
+export async function listen(server: Server, port = 0, host = "127.0.0.1"): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return `http://${host}:${address.port}`;
+}

@@ -1,0 +1,32 @@
+// The production server: the public API on the lean path (lib/server/api-server), everything
+// else (pages, dashboard, auth) through Next.js. One process, one port.
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { env } from "@/lib/config/env";
+import { secrets } from "@/lib/config/secrets";
+import { createApiServer } from "@/lib/server/api-server";
+import { installShutdownHandlers } from "@/lib/server/shutdown";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+async function main() {
+  process.env.OAUTHROUTER_SERVER = "1";
+  const config = env();
+  secrets();
+  const app = next({ dev: false, dir: root, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createApiServer((req, res) => handle(req, res));
+  installShutdownHandlers(server);
+  server.listen(config.PORT, config.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`[oauthrouter] listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`);
+  });
+}
+
+main().catch((error) => {
+  console.error(`[oauthrouter] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

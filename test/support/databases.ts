@@ -1,0 +1,60 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { closeDatabase, useDatabase, type Database } from "@/lib/db";
+import { splitSchema } from "@/lib/db/connection-url";
+import { openEmbedded } from "@/lib/db/open-embedded";
+import { openPostgres } from "@/lib/db/open-postgres";
+
+/** The real PostgreSQL the suite runs against; each test file gets a schema of its own. */
+export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+export function uniqueSchemaUrl(): string {
+  const url = new URL(TEST_POSTGRES_URL);
+  url.searchParams.set("schema", `t_${process.pid}_${randomBytes(4).toString("hex")}`);
+  return url.toString();
+}
+
+export async function dropSchema(databaseUrl: string): Promise<void> {
+  const { url, schema } = splitSchema(databaseUrl);
+  if (!schema) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+}
+
+export interface DatabaseTarget {
+  name: "embedded" | "postgres";
+  open(): Promise<Database>;
+  /** Removes what open() created. */
+  cleanup(): Promise<void>;
+}
+
+export function databaseTargets(): DatabaseTarget[] {
+  const pgUrl = uniqueSchemaUrl();
+  let dataDir: string | undefined;
+  return [
+    {
+      name: "embedded",
+      // Reopening reuses the folder, as a restart would.
+      open: () => openEmbedded((dataDir ??= mkdtempSync(path.join(tmpdir(), "oauthrouter-pglite-")))),
+      cleanup: async () => undefined,
+    },
+    { name: "postgres", open: () => openPostgres(pgUrl), cleanup: () => dropSchema(pgUrl) },
+  ];
+}
+
+/** Opens the target and installs it as the process database for service functions. */
+export async function installDatabase(target: DatabaseTarget): Promise<Database> {
+  const database = await target.open();
+  useDatabase(database);
+  return database;
+}
+
+export async function uninstallDatabase(target: DatabaseTarget): Promise<void> {
+  await closeDatabase();
+  await target.cleanup();
+}

@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface ApiProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Another instance of the API, in its own process, with the given environment. */
+export function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/support/api-process.ts"], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API process did not start:\n${log}`)), 30_000);
+    child.stderr!.on("data", (d) => (log += d));
+    child.stdout!.on("data", (d) => {
+      log += d;
+      const url = /LISTENING (\S+)/.exec(log)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      resolve({
+        url,
+        stop: () => new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once("exit", () => done());
+          child.kill("SIGTERM");
+        }),
+      });
+    });
+    child.once("exit", (code) => reject(new Error(`API process exited (${code}):\n${log}`)));
+  });
+}
