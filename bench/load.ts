@@ -10,15 +10,15 @@ export interface LoadResult {
 
 const body = (model: string, stream: boolean) => JSON.stringify({ model, stream, messages: [{ role: "user", content: "benchmark request" }] });
 
-/** Non-streamed chat under load: requests per second and latency percentiles (ms). */
-export async function loadTest(url: string, token: string, model: string, seconds: number, connections = 50): Promise<LoadResult> {
+/** Chat under load (whole answers, streamed or not): requests per second and latency percentiles (ms). */
+export async function loadTest(url: string, token: string, model: string, seconds: number, options: { connections?: number; stream?: boolean } = {}): Promise<LoadResult> {
   const result = await autocannon({
     url: `${url}/v1/chat/completions`,
     method: "POST",
-    connections,
+    connections: options.connections ?? 50,
     duration: seconds,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: body(model, false),
+    body: body(model, options.stream ?? false),
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 
 export interface Running {
   url: string;
@@ -19,8 +20,9 @@ export function startProcess(args: string[], env: Record<string, string>, marker
       if (!url) return;
       clearTimeout(timer);
       child.stdout!.off("data", onData);
+      child.stdout!.resume();
       resolve({
-        url,
+        url: url.replace("//localhost:", "//127.0.0.1:"),
         pid: child.pid!,
         stop: () => new Promise((done) => {
           if (child.exitCode !== null) return done();
@@ -54,3 +56,18 @@ export function memoryMb(pid: number): { peak: number; current: number } {
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { peak: kb("VmHWM") / 1024, current: kb("VmRSS") / 1024 };
 }
+
+/**
+ * With two or more CPUs, the server under test gets the last one to itself and the load generator
+ * and fake upstream share the rest, as if they ran on other machines; without taskset, nothing is pinned.
+ */
+export const pinning = (() => {
+  const cpus = availableParallelism();
+  const usable = cpus >= 2 && spawnSync("taskset", ["-V"]).status === 0;
+  const pin = (pid: number, list: string) => void (usable && spawnSync("taskset", ["-a", "-p", "-c", list, String(pid)], { stdio: "ignore" }));
+  return {
+    enabled: usable,
+    server: (pid: number) => pin(pid, String(cpus - 1)),
+    load: (pid: number) => pin(pid, cpus > 2 ? `0-${cpus - 2}` : "0"),
+  };
+})();

@@ -125,8 +125,12 @@ describe("keys, limits and usage through the HTTP API", () => {
         if (chunk.choices[0]?.delta?.content?.includes("three")) controller.abort();
       }
     })().catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 200));
-    await usageWriter().flush();
+    // The cancel reaches the server a moment later; the row follows once its tokens are counted.
+    const prisma = await db();
+    await expect.poll(async () => {
+      await usageWriter().flush();
+      return prisma.usageEvent.count({ where: { id } });
+    }, { timeout: 5_000 }).toBe(1);
     const rows = await (await db()).usageEvent.findMany({ where: { id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ cancelled: true, streamed: true, status: 499 });

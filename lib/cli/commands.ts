@@ -2,7 +2,8 @@ import { findUserByEmail, listUsers } from "@/lib/services/users/list-users";
 import { createUser } from "@/lib/services/users/create-user";
 import { addCredential } from "@/lib/services/credentials/add-credential";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
-import { createApiToken } from "@/lib/services/tokens/create-api-token";
+import { createKey } from "@/lib/services/api-keys/manage-keys";
+import { createKeySchema, type CreateKeyInput } from "@/lib/services/api-keys/key-input";
 import { db } from "@/lib/db";
 import type { Output } from "./output";
 
@@ -60,11 +61,24 @@ export async function providerAdd(flags: Flags, out: Output) {
   out.print(`Added ${view.provider} credential "${view.label}" (${view.kind}, ${view.masked}) for ${user.email}`, view);
 }
 
+/** The same options, checked the same way, as POST /api/v1/keys. */
+function tokenOptions(flags: Flags): CreateKeyInput {
+  const text = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
+  const limit = text("limit");
+  if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError("--limit must be a whole number");
+  return createKeySchema.parse({
+    name: text("name") || "CLI token",
+    ...(limit !== undefined ? { limit: Number(limit) } : {}),
+    ...(text("limit-reset") ? { limit_reset: text("limit-reset") } : {}),
+    ...(text("strategy") ? { strategy: text("strategy") } : {}),
+    ...(text("providers") ? { allowed_providers: text("providers")!.split(",").filter(Boolean) } : {}),
+  });
+}
+
 export async function tokenCreate(flags: Flags, out: Output) {
   const user = await userByEmail(flags);
-  const prisma = await db();
-  const { token, record } = await createApiToken(prisma, user.id, { name: (flags.name as string) || "CLI token" });
-  out.print(`Token "${record.name}" for ${user.email} (shown once):\n${token}`, { id: record.id, name: record.name, hash: record.tokenHash, token });
+  const { key, id, data } = await createKey(user.id, tokenOptions(flags));
+  out.print(`Token "${data.name}" for ${user.email} (shown once):\n${key}`, { id, ...data, token: key });
 }
 
 export async function mgmtKeyCreate(flags: Flags, out: Output) {

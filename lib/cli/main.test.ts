@@ -48,11 +48,16 @@ describe.each(databaseTargets())("operator CLI on $name", (target: DatabaseTarge
     expect(secret).toMatch(/^lr_live_/);
     expect(hash).toBe(hashToken(secret));
 
+    const limited = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--name", "batch", "--limit", "500", "--limit-reset", "daily", "--strategy", "round-robin", "--providers", "openai,anthropic", "--json"]);
+    expect(JSON.parse(limited.out)).toMatchObject({ name: "batch", limit: 500, limit_reset: "daily", strategy: "round-robin", allowed_providers: ["openai", "anthropic"], usage: 0 });
+    const badLimit = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--limit", "lots"]);
+    expect(badLimit).toMatchObject({ code: 2, out: "Error: --limit must be a whole number" });
+
     const mgmt = await cliKeepingDb(["mgmt-key", "create", "--user", "ops@example.com"]);
     expect(mgmt.out).toMatch(/lr_mgmt_[A-Za-z0-9_-]{40}/);
 
     const listed = await cliKeepingDb(["user", "list", "--json"]);
-    expect(JSON.parse(listed.out)).toEqual([expect.objectContaining({ email: "ops@example.com", plan: "pro", credentials: 1, tokens: 2 })]);
+    expect(JSON.parse(listed.out)).toEqual([expect.objectContaining({ email: "ops@example.com", plan: "pro", credentials: 1, tokens: 3 })]);
   });
 
   it("explains bad input with a non-zero exit and no stack trace", async () => {

@@ -8,7 +8,8 @@ const HELP = `oauthrouter: operate an OauthRouter installation (same database as
   oauthrouter user create --email E --password P [--plan free|starter|pro|enterprise]
   oauthrouter user list
   oauthrouter provider add --user E --provider ID --key K [--label L] [--base-url U] [--account-id A] [--kind api_key|oauth_token] [--expires-at DATE]
-  oauthrouter token create --user E [--name N]
+  oauthrouter token create --user E [--name N] [--limit N] [--limit-reset daily|weekly|monthly|never]
+                           [--strategy latest|random|round-robin|failover|least-used] [--providers a,b]
   oauthrouter mgmt-key create --user E [--name N]
 
 Every command takes --json for machine-readable output. The database is chosen as for the
@@ -35,6 +36,10 @@ const OPTIONS = {
   "account-id": { type: "string" },
   "expires-at": { type: "string" },
   name: { type: "string" },
+  limit: { type: "string" },
+  "limit-reset": { type: "string" },
+  strategy: { type: "string" },
+  providers: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;

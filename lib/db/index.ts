@@ -1,13 +1,13 @@
 import { env, type Env } from "@/lib/config/env";
 import type { Database } from "./database";
-import { openEmbedded } from "./open-embedded";
-import { openPostgres } from "./open-postgres";
 
 export type { Database } from "./database";
 export type { PrismaClient } from "./generated/client";
 
-export function openDatabase(config: Pick<Env, "DATABASE_URL" | "DATA_DIR">): Promise<Database> {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openEmbedded(config.DATA_DIR);
+/** Loads only the driver in use: PGlite alone is some 40 MB a PostgreSQL deployment never needs. */
+export async function openDatabase(config: Pick<Env, "DATABASE_URL" | "DATA_DIR">): Promise<Database> {
+  if (config.DATABASE_URL) return (await import("./open-postgres")).openPostgres(config.DATABASE_URL);
+  return (await import("./open-embedded")).openEmbedded(config.DATA_DIR);
 }
 
 // One per process, on globalThis: Next.js bundles and the API server may load this module twice.

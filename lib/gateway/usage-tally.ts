@@ -60,8 +60,9 @@ export class UsageTally {
     if (this.recorded) return;
     this.recorded = true;
     const latencyMs = Math.round(performance.now() - this.started);
-    if (this.usage || !this.attempt) return this.record(outcome, this.usage, latencyMs);
-    void this.countUsage().then((usage) => this.record(outcome, usage, latencyMs));
+    const finishedAt = new Date();
+    if (this.usage || !this.attempt) return usageWriter().record(this.row(outcome, this.usage, latencyMs, finishedAt));
+    usageWriter().recordWhenReady(this.countUsage().then((usage) => this.row(outcome, usage, latencyMs, finishedAt)));
   }
 
   /** Counted with a real tokenizer, for requests the provider never reported usage for. */
@@ -70,8 +71,8 @@ export class UsageTally {
     return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   }
 
-  private record(outcome: { status: number; error?: GatewayError; cancelled?: boolean }, usage: Usage | null, latencyMs: number): void {
-    usageWriter().record({
+  private row(outcome: { status: number; error?: GatewayError; cancelled?: boolean }, usage: Usage | null, latencyMs: number, createdAt: Date): UsageRecord {
+    return {
       id: this.id,
       userId: this.caller.userId,
       tokenId: this.caller.tokenId,
@@ -96,7 +97,7 @@ export class UsageTally {
       errorType: outcome.error?.type ?? null,
       errorMessage: outcome.error?.message.slice(0, 500) ?? null,
       attempts: Math.max(1, this.attempts),
-      createdAt: new Date(),
-    });
+      createdAt,
+    };
   }
 }

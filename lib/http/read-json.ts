@@ -1,4 +1,5 @@
 import { GatewayError, badRequest } from "@/lib/errors/gateway-error";
+import { takePreReadBody } from "./pre-read-body";
 
 /**
  * The request body as JSON, with a size limit enforced while reading (Content-Length can lie)
@@ -7,7 +8,8 @@ import { GatewayError, badRequest } from "@/lib/errors/gateway-error";
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const bytes = await readLimited(request, maxBytes);
+  const bytes = takePreReadBody(request) ?? (await readLimited(request, maxBytes));
+  if (bytes.length > maxBytes) throw tooLarge(maxBytes);
   if (bytes.length === 0) throw badRequest("Request body is empty; send a JSON object");
   let text: string;
   try {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GatewayError } from "@/lib/errors/gateway-error";
+import { requestWithPreReadBody } from "@/lib/http/pre-read-body";
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
@@ -18,7 +19,7 @@ const tooLarge = (maxBytes: number) => new GatewayError(413, "request_too_large"
 
 /**
  * A Node request as a Web Request whose signal aborts when the client goes away. The body is read
- * here, within the size limit, so the Request carries bytes rather than a stream (much cheaper).
+ * here, within the size limit, and handed to `readJson` beside the Request (no stream to build).
  */
 export async function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: string, maxBytes: number): Promise<Request> {
   const controller = new AbortController();
@@ -32,12 +33,8 @@ export async function toWebRequest(req: IncomingMessage, res: ServerResponse, or
     else headers.set(name, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", origin), {
-    method: req.method,
-    headers,
-    body: hasBody ? new Uint8Array(await readBody(req, maxBytes)) : undefined,
-    signal: controller.signal,
-  });
+  const body = hasBody ? await readBody(req, maxBytes) : undefined;
+  return requestWithPreReadBody(new URL(req.url ?? "/", origin), { method: req.method, headers, signal: controller.signal }, body);
 }
 
 /** Writes a Web Response to Node, chunk by chunk (no buffering), cancelling it if the client leaves. */

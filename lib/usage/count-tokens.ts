@@ -1,19 +1,86 @@
-import type { Tiktoken } from "js-tiktoken/lite";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { ChatMessage } from "@/lib/providers/types";
 
-let encoder: Promise<Tiktoken> | undefined;
+// Building the o200k_base tables takes a second or more of CPU and ~100 MB: done in a worker thread
+// so the request path never stalls on it, started on first need and ended when idle.
+const IDLE_MS = 60_000;
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { Tiktoken } = require(workerData.lite);
+const encoder = new Tiktoken(require(workerData.ranks));
+parentPort.on("message", ({ id, texts }) => {
+  parentPort.postMessage({ id, counts: texts.map((t) => (t ? encoder.encode(t, [], []).length : 0)) });
+});
+`;
 
-/** o200k_base, loaded on first use: only needed when a provider reports no usage. */
-function loadEncoder(): Promise<Tiktoken> {
-  encoder ??= Promise.all([import("js-tiktoken/lite"), import("js-tiktoken/ranks/o200k_base")]).then(
-    ([lite, ranks]) => new lite.Tiktoken(ranks.default),
-  );
-  return encoder;
+interface Pending {
+  resolve: (counts: number[]) => void;
+  reject: (error: Error) => void;
 }
 
+class TokenizerWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  count(texts: string[]): Promise<number[]> {
+    if (texts.every((t) => !t)) return Promise.resolve(texts.map(() => 0));
+    const worker = this.start();
+    const id = this.nextId++;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    worker.ref();
+    return new Promise<number[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, texts });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    // Resolved from the project root, so this works from the lean server and from Next's bundles.
+    const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
+    const workerData = { lite: requireFromRoot.resolve("js-tiktoken/lite"), ranks: requireFromRoot.resolve("js-tiktoken/ranks/o200k_base") };
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, execArgv: [], env: {} });
+    worker.on("message", ({ id, counts }: { id: number; counts: number[] }) => this.settle(id, counts));
+    worker.on("error", (error) => this.fail(worker, error));
+    worker.on("exit", () => this.fail(worker, new Error("tokenizer worker exited")));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(id: number, counts: number[]): void {
+    this.pending.get(id)?.resolve(counts);
+    this.pending.delete(id);
+    if (this.pending.size > 0 || !this.worker) return;
+    this.worker.unref();
+    this.idleTimer = setTimeout(() => this.stop(), IDLE_MS).unref();
+  }
+
+  private fail(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  private stop(): void {
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+  }
+}
+
+const SLOT = Symbol.for("oauthrouter.tokenizer");
+type GlobalWithTokenizer = typeof globalThis & { [SLOT]?: TokenizerWorker };
+const tokenizer = () => ((globalThis as GlobalWithTokenizer)[SLOT] ??= new TokenizerWorker());
+
+/** o200k_base token count of a text: only needed when a provider reports no usage. */
 export async function countTokens(text: string): Promise<number> {
-  if (!text) return 0;
-  return (await loadEncoder()).encode(text, [], []).length;
+  const [count] = await tokenizer().count([text]);
+  return count;
 }
 
 function messageText(message: ChatMessage): string {
@@ -26,6 +93,6 @@ function messageText(message: ChatMessage): string {
 
 /** Prompt tokens as OpenAI counts chat messages: the text plus about four tokens of framing each. */
 export async function countPromptTokens(messages: ChatMessage[]): Promise<number> {
-  const texts = await Promise.all(messages.map((m) => countTokens(messageText(m))));
-  return texts.reduce((sum, n) => sum + n + 4, 3);
+  const counts = await tokenizer().count(messages.map(messageText));
+  return counts.reduce((sum, n) => sum + n + 4, 3);
 }

@@ -19,6 +19,7 @@ export class UsageWriter {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private readonly lastUsedWritten = new Map<string, number>();
+  private readonly completing = new Set<Promise<void>>();
 
   record(row: UsageRecord): void {
     metrics().observe(row);
@@ -27,12 +28,20 @@ export class UsageWriter {
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS).unref();
   }
 
+  /** A row still being completed (tokens being counted); flush() waits for it, so none is lost. */
+  recordWhenReady(row: Promise<UsageRecord>): void {
+    const settled = row.then((ready) => this.record(ready), (error) => console.error("[oauthrouter] usage row lost:", (error as Error).message));
+    this.completing.add(settled);
+    void settled.finally(() => this.completing.delete(settled));
+  }
+
   pending(): number {
-    return this.buffer.length;
+    return this.buffer.length + this.completing.size;
   }
 
   /** Writes everything buffered; resolves when it is stored (or rejects, keeping the rows). */
   async flush(): Promise<void> {
+    await Promise.all(this.completing);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.flushing) await this.flushing.catch(() => undefined);

@@ -38,7 +38,7 @@ export async function createKey(userId: string, input: CreateKeyInput) {
     limitReset: input.limit_reset ?? (input.limit ? "monthly" : "never"),
     strategy: input.strategy ? fromApiStrategy(input.strategy) : null,
   });
-  return { key: token, data: await toKeyView(record, counterStore()) };
+  return { key: token, id: record.id, data: await toKeyView(record, counterStore()) };
 }
 
 export async function getKey(userId: string, hash: string) {

@@ -1,0 +1,69 @@
+import type { LoadResult } from "./load";
+
+export interface Row {
+  target: string;
+  latencyMs: number;
+  load: LoadResult;
+  streamLoad: LoadResult;
+  ttfb: { p50: number; p99: number };
+  cpuS?: number;
+  cpuMsPerRequest?: number;
+  peakRssMb?: number;
+  rssAfterMb?: number;
+}
+
+export interface TargetCheck {
+  name: string;
+  measured: string;
+  pass: boolean;
+}
+
+const fixed = (n: number | undefined, digits = 1) => (n === undefined ? "" : n.toFixed(digits));
+
+export function table(rows: Row[]): string {
+  const direct = (ms: number) => rows.find((r) => r.target === "direct" && r.latencyMs === ms)!;
+  const header = ["target", "upstream", "req/s", "p50", "p99", "added p50", "added p99", "stream req/s", "stream p50", "TTFB p50", "TTFB added", "CPU ms/req", "peak RSS MB"];
+  const widths = [24, 9, 8, 6, 6, 10, 10, 13, 11, 9, 11, 11, 11];
+  const lines = [header.map((h, i) => h.padEnd(widths[i])).join(" ")];
+  for (const r of rows) {
+    const d = direct(r.latencyMs);
+    const cells = [
+      r.target, `${r.latencyMs} ms`, fixed(r.load.rps, 0), String(r.load.p50), String(r.load.p99),
+      fixed(r.load.p50 - d.load.p50), fixed(r.load.p99 - d.load.p99), fixed(r.streamLoad.rps, 0), String(r.streamLoad.p50),
+      fixed(r.ttfb.p50, 2), fixed(r.ttfb.p50 - d.ttfb.p50, 2), fixed(r.cpuMsPerRequest, 2), fixed(r.peakRssMb, 0),
+    ];
+    const errors = r.load.errors + r.streamLoad.errors;
+    lines.push(cells.map((c, i) => c.padEnd(widths[i])).join(" ") + (errors ? `  (${errors} errors)` : ""));
+  }
+  return lines.join("\n");
+}
+
+/** The performance targets of the project, checked on one run's rows (ours on PostgreSQL and embedded). */
+export function checkTargets(rows: Row[], leaks: Record<string, number[]>): TargetCheck[] {
+  const find = (target: string, ms: number) => rows.find((r) => r.target === target && r.latencyMs === ms);
+  const checks: TargetCheck[] = [];
+  for (const db of ["postgres", "embedded"]) {
+    const ours50 = find(`oauthrouter (${db})`, 50);
+    const ours0 = find(`oauthrouter (${db})`, 0);
+    const direct50 = find("direct", 50)!;
+    const reference0 = find("reference proxy", 0)!;
+    if (!ours50 || !ours0) continue;
+    const addedP50 = ours50.load.p50 - direct50.load.p50;
+    const addedP99 = ours50.load.p99 - direct50.load.p99;
+    const ttfbAdded = ours50.ttfb.p50 - direct50.ttfb.p50;
+    const share = ours0.load.rps / reference0.load.rps;
+    const peak = Math.max(ours0.peakRssMb ?? 0, ours50.peakRssMb ?? 0);
+    const leak = leaks[db] ?? [];
+    const growth = leak.length > 1 ? leak[leak.length - 1] - leak[1] : 0;
+    checks.push(
+      { name: `${db}: added median latency < 2 ms (50 conns, 50 ms upstream)`, measured: `${addedP50.toFixed(1)} ms`, pass: addedP50 < 2 },
+      { name: `${db}: added p99 latency < 10 ms`, measured: `${addedP99.toFixed(1)} ms`, pass: addedP99 < 10 },
+      { name: `${db}: stream TTFB overhead < 2 ms median`, measured: `${ttfbAdded.toFixed(2)} ms`, pass: ttfbAdded < 2 },
+      { name: `${db}: throughput ≥ half the reference proxy's (0 ms upstream)`, measured: `${(share * 100).toFixed(0)} %`, pass: share >= 0.5 },
+      { name: `${db}: peak RSS < 300 MB under load`, measured: `${peak.toFixed(0)} MB`, pass: peak < 300 },
+      // The first run grows the heap to its working size; after that, resident memory must level off.
+      { name: `${db}: no RSS growth across repeated runs (after the first)`, measured: `${growth} MB`, pass: growth <= 10 },
+    );
+  }
+  return checks;
+}
