@@ -1,15 +1,14 @@
 // The production server: the public API on the lean path (lib/server/api-server), everything
 // else (pages, dashboard, auth) through Next.js. One process, one port.
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import next from "next";
 import { env } from "@/lib/config/env";
 import { secrets } from "@/lib/config/secrets";
 import { createApiServer } from "@/lib/server/api-server";
 import { installShutdownHandlers } from "@/lib/server/shutdown";
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+// The working directory is the project root (npm start, the service unit); the bundled server runs from .next/.
+const root = process.cwd();
 
 async function main() {
   process.env.OAUTHROUTER_SERVER = "1";

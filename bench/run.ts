@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 // @ts-expect-error plain .mjs shared with `npm start`
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
+// @ts-expect-error plain .mjs shared with `npm start`
+import { serverCommand } from "../scripts/server-command.mjs";
 import { dropSchema } from "@/test/support/databases";
 import { loadTest, streamTtfb } from "./load";
 import { cli, cpuSeconds, memoryMb, pinning, startProcess, type Running } from "./processes";
@@ -43,7 +45,8 @@ async function startOurs(db: "embedded" | "postgres", fakes: Record<number, stri
   const token = cli(["token", "create", "--user", "bench@example.com", "--name", "bench", "--limit", "100000000", "--limit-reset", "monthly"], env).token as string;
   // BENCH_PROFILE=1 writes a CPU profile of the server (open it in Chrome DevTools) to bench/results/.
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", "bench/results/profiles"] : [];
-  const server = await startProcess([...profile, "--import", "tsx", "server.ts"], { ...env, PORT: String(await freePort()), HOST: "127.0.0.1", NODE_ENV: "production" }, "listening on");
+  const run = serverCommand({ ...env, PORT: String(await freePort()), HOST: "127.0.0.1" });
+  const server = await startProcess([...profile, ...run.args], run.env, "listening on");
   pinning.server(server.pid);
   return { server, token, cleanup: () => (databaseUrl ? dropSchema(databaseUrl) : Promise.resolve()) };
 }

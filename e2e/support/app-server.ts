@@ -3,6 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+// @ts-expect-error plain .mjs script shared with `npm start`
+import { serverCommand } from "../../scripts/server-command.mjs";
 
 export interface RunningApp {
   url: string;
@@ -25,8 +27,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "oauthrouter-e2e-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: url, ...extraEnv };
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+  // The production server exactly as `npm start` runs it (the bundle the test setup built).
+  const { command, args, env } = serverCommand({ PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: url, ...extraEnv });
+  const child: ChildProcess = spawn(command, args, { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
