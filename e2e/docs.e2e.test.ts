@@ -124,6 +124,11 @@ describe("the docs in the browser", () => {
   it("reads well at 1280 and 390 px, light and dark", async () => {
     await page.goto(`${app.url}/docs`);
     await shootSections(page, ["quickstart", "chat-fields", "native-endpoints", "key-management", "errors", "limits", "examples-gui"]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId("docs-mobile-nav").locator("summary").click();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/docs-menu-390.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(app.url);
     await captureScreens(page, "landing-with-docs");
   }, 120_000);

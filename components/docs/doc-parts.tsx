@@ -83,13 +83,13 @@ export function Note({ children }: { children: ReactNode }) {
 }
 
 /** Rows of name, kind and explanation: a two-column grid on wide screens, stacked on a phone. */
-export function DefinitionRows({ rows, label }: { rows: Array<{ key: string; name: ReactNode; kind?: ReactNode; text: ReactNode }>; label: string }) {
+export function DefinitionRows({ rows, label, mono = true }: { rows: Array<{ key: string; name: ReactNode; kind?: ReactNode; text: ReactNode }>; label: string; mono?: boolean }) {
   return (
     <dl aria-label={label} className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
       {rows.map((row) => (
         <div key={row.key} className="gap-4 px-4 py-3 sm:grid sm:grid-cols-[13rem_minmax(0,1fr)]" data-row={row.key}>
           <dt className="min-w-0">
-            <div className="font-mono text-sm font-semibold break-words">{row.name}</div>
+            <div className={`text-sm font-semibold break-words ${mono ? "font-mono" : ""}`}>{row.name}</div>
             {row.kind && <div className="mt-0.5 text-xs text-zinc-500">{row.kind}</div>}
           </dt>
           <dd className="mt-1 min-w-0 text-sm leading-relaxed text-zinc-700 sm:mt-0 dark:text-zinc-300">{row.text}</dd>

@@ -34,7 +34,7 @@ const refuseMethod = ["GET", "PUT", "PATCH", "DELETE"].map((method) => ({ method
  */
 const routes: ApiRoute[] = [
   { method: "GET", pattern: /^\/metrics\/?$/, paths: ["/metrics"], handler: (req) => handleMetrics(req) },
-  { method: "GET", pattern: /^\/openapi\.json$/, paths: ["/openapi.json"], handler: (req) => handleOpenApi(req) },
+  { method: "GET", pattern: /^\/openapi\.json$/, paths: ["/openapi.json"], handler: () => handleOpenApi() },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/chat\/completions\/?$/, paths: both("/v1/chat/completions"), handler: (req) => handleChatCompletions(req) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/?$/, paths: both("/v1/messages"), handler: (req) => handleMessages(req) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/count_tokens\/?$/, paths: both("/v1/messages/count_tokens"), handler: (req) => handleCountTokens(req) },

@@ -6,7 +6,7 @@ import { buildOpenApiDocument } from "./document";
 let cached: { key: string; body: string } | undefined;
 
 /** GET /openapi.json: the document for this server's configured URLs, readable from any origin. */
-export async function handleOpenApi(_request?: Request): Promise<Response> {
+export async function handleOpenApi(): Promise<Response> {
   try {
     const hosts = { apiUrl: apiPublicUrl(), publicUrl: publicUrl() };
     const key = `${hosts.apiUrl} ${hosts.publicUrl}`;

@@ -67,5 +67,5 @@ export const GATEWAY_PATHS = {
   ...withApiAlias("/v1/chat/completions", chatCompletions),
   ...withApiAlias("/v1/models", models),
   ...withApiAlias("/v1/models/{id}", model),
-  "/v1/embeddings": embeddings,
+  ...withApiAlias("/v1/embeddings", embeddings),
 };

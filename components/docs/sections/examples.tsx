@@ -29,8 +29,8 @@ export function ExamplesSection({ hosts }: { hosts: DocsHosts }) {
       <Snippets items={[sdk.geminiCli, sdk.genaiPython]} />
       <SubHeading id="examples-gui">Cursor, Cline, Continue, Open WebUI, LibreChat</SubHeading>
       <Prose>GUI tools take an OpenAI-compatible provider with these settings:</Prose>
-      <DefinitionRows label="OpenAI-compatible provider settings" rows={settings} />
-      <DefinitionRows label="Where each tool keeps them" rows={GUI_TOOLS.map((tool) => ({ key: tool.name, name: tool.name, text: tool.where }))} />
+      <DefinitionRows label="OpenAI-compatible provider settings" rows={settings} mono={false} />
+      <DefinitionRows label="Where each tool keeps them" rows={GUI_TOOLS.map((tool) => ({ key: tool.name, name: tool.name, text: tool.where }))} mono={false} />
       <Snippets items={[sdk.continueConfig, sdk.libreChatConfig, sdk.openWebUi]} />
       <Note>The full API is described in <a href={`${hosts.publicUrl}/openapi.json`} className="underline">{`${hosts.publicUrl}/openapi.json`}</a> (OpenAPI 3.1), for code generators and API clients.</Note>
       <Snippets items={[api.openapi]} />
