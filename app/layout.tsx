@@ -7,6 +7,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "OauthRouter: one endpoint for your own LLM keys", template: "%s · OauthRouter" },
   description: "An OpenAI-compatible router for the provider keys and OAuth tokens you already have. No token markup.",
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
 };
 
 export const viewport: Viewport = {

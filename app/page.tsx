@@ -51,6 +51,7 @@ const reply = await client.chat.completions.create({ model: "anthropic/claude-so
         </p>
         <div className="mt-8 flex flex-wrap items-center gap-3">
           <Link href="/signup" className="btn btn-primary px-5 py-2.5 text-base">Start free</Link>
+          <Link href="/docs" className="btn btn-secondary px-5 py-2.5 text-base">Read the docs</Link>
           <Link href="/pricing" className="btn btn-secondary px-5 py-2.5 text-base">See pricing</Link>
           <span className="text-sm text-zinc-500">100 messages a month free</span>
         </div>

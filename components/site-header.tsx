@@ -11,7 +11,9 @@ export async function SiteHeader() {
       <nav aria-label="Site" className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-2 px-4">
         <Logo />
         <div className="flex shrink-0 items-center gap-0.5 text-sm sm:gap-3">
-          <Link href="/pricing" className={navLink}>Pricing</Link>
+          <Link href="/docs" className={navLink}>Docs</Link>
+          {/* On a phone Pricing lives in the footer and on the landing page, leaving room for Docs. */}
+          <Link href="/pricing" className={`${navLink} hidden sm:block`}>Pricing</Link>
           {user ? (
             <Link href="/dashboard" className="btn btn-primary btn-sm ml-1">Dashboard</Link>
           ) : (

@@ -6,7 +6,7 @@ const WIDTHS = [1280, 390] as const;
 const SCHEMES = ["light", "dark"] as const;
 
 /** Elements wider than the viewport (the usual cause of sideways scrolling on a phone). */
-async function overflowingElements(page: Page): Promise<string[]> {
+export async function overflowingElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const limit = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= limit) return [];

@@ -6,7 +6,8 @@ import { readJson } from "@/lib/http/read-json";
 import { exchangeAuthorizationCode } from "@/lib/services/oauth-apps/authorization-codes";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
 
-const exchangeSchema = z.object({
+/** The PKCE exchange body. */
+export const exchangeSchema = z.object({
   code: z.string().min(1, "is required").max(200),
   code_verifier: z.string().min(1).max(256).optional(),
   code_challenge_method: z.enum(["S256", "plain"]).optional(),

@@ -2,17 +2,20 @@
  * The one error family of the product. Every failure on the request path becomes a GatewayError,
  * and each API dialect (OpenAI, Anthropic, Gemini) renders it once, in lib/errors/render-*.ts.
  */
-export type ErrorType =
-  | "invalid_request_error"
-  | "authentication_error"
-  | "permission_error"
-  | "not_found_error"
-  | "request_too_large"
-  | "rate_limit_error"
-  | "api_error"
-  | "overloaded_error"
-  | "service_unavailable"
-  | "timeout_error";
+export const ERROR_TYPES = [
+  "invalid_request_error",
+  "authentication_error",
+  "permission_error",
+  "not_found_error",
+  "request_too_large",
+  "rate_limit_error",
+  "api_error",
+  "overloaded_error",
+  "service_unavailable",
+  "timeout_error",
+] as const;
+
+export type ErrorType = (typeof ERROR_TYPES)[number];
 
 export interface ErrorMetadata {
   provider?: string;

@@ -1,7 +1,9 @@
 import { ZodError } from "zod";
+import { publicUrl } from "@/lib/config/env";
 import { GatewayError, isGatewayError } from "./gateway-error";
 
-const DOCS_URL = "https://oauthrouter.com/docs#errors";
+/** Where every error points: the errors section of our own docs, on the configured host. */
+export const errorDocsUrl = () => `${publicUrl()}/docs#errors`;
 
 /** Any thrown value as a GatewayError; unknown failures become a 500 with no internals. */
 export function toGatewayError(error: unknown): GatewayError {
@@ -25,7 +27,7 @@ export function openAiErrorBody(error: GatewayError) {
       param: error.param ?? null,
       code: error.code ?? error.status,
       ...(error.metadata ? { metadata: error.metadata } : {}),
-      docs_url: DOCS_URL,
+      docs_url: errorDocsUrl(),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { handleAuthKeys } from "@/lib/auth/handle-auth-keys";
 import { handleMetrics } from "@/lib/observability/handle-metrics";
 import { handleCreateKey, handleDeleteKey, handleGetKey, handleListKeys, handleUpdateKey } from "@/lib/management/handle-keys";
+import { handleOpenApi } from "@/lib/openapi/handle-openapi";
 import { handleChatCompletions } from "./chat/handle-chat-completions";
 import { handleEmbeddings } from "./embeddings/handle-embeddings";
 import { handleGenerateContent } from "./gemini/handle-generate-content";
@@ -11,34 +12,56 @@ import { handleGetModel, handleListModels } from "./models/handle-models";
 
 export type ApiHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
 
-interface ApiRoute {
+export interface ApiRoute {
   method: string;
   pattern: RegExp;
   handler: ApiHandler;
+  /**
+   * The OpenAPI paths this route serves (lib/openapi documents each one; a test holds the two
+   * together). Empty only for a route that exists to refuse a method with 405.
+   */
+  paths: readonly string[];
 }
+
+/** The same path under OpenAI's `/v1` and OpenRouter's `/api/v1`. */
+const both = (path: string) => [path, `/api${path}`];
+
+const refuseMethod = ["GET", "PUT", "PATCH", "DELETE"].map((method) => ({ method, pattern: /^\/api\/v1\/auth\/keys\/?$/, handler: handleAuthKeys, paths: [] }));
 
 /**
  * The public API as a table, for the lean API server. The Next.js route files under app/v1 and
  * app/api/v1 mount these same handlers.
  */
 const routes: ApiRoute[] = [
-  { method: "GET", pattern: /^\/metrics\/?$/, handler: (req) => handleMetrics(req) },
-  { method: "POST", pattern: /^(?:\/api)?\/v1\/chat\/completions\/?$/, handler: (req) => handleChatCompletions(req) },
-  { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/?$/, handler: (req) => handleMessages(req) },
-  { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/count_tokens\/?$/, handler: (req) => handleCountTokens(req) },
-  { method: "POST", pattern: /^\/v1beta\/models\/.+:\w+$/, handler: (req) => handleGenerateContent(req) },
-  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, handler: (req) => handleListModels(req) },
-  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/?$/, handler: (req, p) => handleGetModel(req, decodeURIComponent(p.id)) },
-  { method: "POST", pattern: /^(?:\/api)?\/v1\/embeddings\/?$/, handler: (req) => handleEmbeddings(req) },
-  { method: "GET", pattern: /^\/api\/v1\/(?:auth\/)?key\/?$/, handler: (req) => handleKeyInfo(req) },
-  ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => ({ method, pattern: /^\/api\/v1\/auth\/keys\/?$/, handler: handleAuthKeys })),
-  { method: "GET", pattern: /^\/api\/v1\/generation\/?$/, handler: (req) => handleGeneration(req) },
-  { method: "GET", pattern: /^\/api\/v1\/keys\/?$/, handler: (req) => handleListKeys(req) },
-  { method: "POST", pattern: /^\/api\/v1\/keys\/?$/, handler: (req) => handleCreateKey(req) },
-  { method: "GET", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, handler: (req, p) => handleGetKey(req, p.hash) },
-  { method: "PATCH", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, handler: (req, p) => handleUpdateKey(req, p.hash) },
-  { method: "DELETE", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, handler: (req, p) => handleDeleteKey(req, p.hash) },
+  { method: "GET", pattern: /^\/metrics\/?$/, paths: ["/metrics"], handler: (req) => handleMetrics(req) },
+  { method: "GET", pattern: /^\/openapi\.json$/, paths: ["/openapi.json"], handler: () => handleOpenApi() },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/chat\/completions\/?$/, paths: both("/v1/chat/completions"), handler: (req) => handleChatCompletions(req) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/?$/, paths: both("/v1/messages"), handler: (req) => handleMessages(req) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/count_tokens\/?$/, paths: both("/v1/messages/count_tokens"), handler: (req) => handleCountTokens(req) },
+  {
+    method: "POST",
+    pattern: /^\/v1beta\/models\/.+:\w+$/,
+    paths: ["/v1beta/models/{model}:generateContent", "/v1beta/models/{model}:streamGenerateContent", "/v1beta/models/{model}:countTokens"],
+    handler: (req) => handleGenerateContent(req),
+  },
+  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, paths: both("/v1/models"), handler: (req) => handleListModels(req) },
+  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/?$/, paths: both("/v1/models/{id}"), handler: (req, p) => handleGetModel(req, decodeURIComponent(p.id)) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/embeddings\/?$/, paths: both("/v1/embeddings"), handler: (req) => handleEmbeddings(req) },
+  { method: "GET", pattern: /^\/api\/v1\/(?:auth\/)?key\/?$/, paths: ["/api/v1/auth/key", "/api/v1/key"], handler: (req) => handleKeyInfo(req) },
+  { method: "POST", pattern: /^\/api\/v1\/auth\/keys\/?$/, paths: ["/api/v1/auth/keys"], handler: handleAuthKeys },
+  ...refuseMethod,
+  { method: "GET", pattern: /^\/api\/v1\/generation\/?$/, paths: ["/api/v1/generation"], handler: (req) => handleGeneration(req) },
+  { method: "GET", pattern: /^\/api\/v1\/keys\/?$/, paths: ["/api/v1/keys"], handler: (req) => handleListKeys(req) },
+  { method: "POST", pattern: /^\/api\/v1\/keys\/?$/, paths: ["/api/v1/keys"], handler: (req) => handleCreateKey(req) },
+  { method: "GET", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, paths: ["/api/v1/keys/{hash}"], handler: (req, p) => handleGetKey(req, p.hash) },
+  { method: "PATCH", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, paths: ["/api/v1/keys/{hash}"], handler: (req, p) => handleUpdateKey(req, p.hash) },
+  { method: "DELETE", pattern: /^\/api\/v1\/keys\/(?<hash>[^/]+)\/?$/, paths: ["/api/v1/keys/{hash}"], handler: (req, p) => handleDeleteKey(req, p.hash) },
 ];
+
+/** Every route the API server answers, for the OpenAPI completeness test. */
+export function apiRoutes(): readonly ApiRoute[] {
+  return routes;
+}
 
 export function matchApiRoute(method: string, pathname: string): { handler: ApiHandler; params: Record<string, string> } | null {
   for (const route of routes) {
@@ -49,6 +72,6 @@ export function matchApiRoute(method: string, pathname: string): { handler: ApiH
   return null;
 }
 
-export function registerApiRoute(method: string, pattern: RegExp, handler: ApiHandler): void {
-  routes.push({ method, pattern, handler });
+export function registerApiRoute(method: string, pattern: RegExp, handler: ApiHandler, paths: readonly string[] = []): void {
+  routes.push({ method, pattern, handler, paths });
 }

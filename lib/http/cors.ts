@@ -15,5 +15,5 @@ export function preflightResponse(): Response {
 }
 
 export function isPublicApiPath(pathname: string): boolean {
-  return /^\/(api\/v1|v1|v1beta)(\/|$)/.test(pathname) && !pathname.startsWith("/api/auth/");
+  return (/^\/(api\/v1|v1|v1beta)(\/|$)/.test(pathname) && !pathname.startsWith("/api/auth/")) || pathname === "/openapi.json";
 }

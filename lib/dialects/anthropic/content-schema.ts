@@ -5,6 +5,9 @@ function forward(result: z.ZodSafeParseResult<unknown>, ctx: z.RefinementCtx) {
   for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
 }
 
+/** How the OpenAPI document shows a content block: checked by type, see Anthropic's Messages API. */
+const BLOCK_JSON_SCHEMA = { type: "object", properties: { type: { type: "string" } }, required: ["type"] };
+
 /**
  * A string or a list of items. Unlike z.union, a bad item is reported at its own path
  * (`messages.0.content.1.text`), not as "Invalid input" on the whole field.
@@ -15,7 +18,7 @@ export function stringOrList<T>(item: z.ZodType<T>) {
     if (typeof value === "string") return;
     if (!Array.isArray(value)) return void ctx.addIssue({ code: "custom", message: "must be a string or an array of content blocks" });
     forward(list.safeParse(value), ctx);
-  }) as unknown as z.ZodType<string | T[]>;
+  }).meta({ description: "A string, or an array of content blocks", anyOf: [{ type: "string" }, { type: "array", items: BLOCK_JSON_SCHEMA }] }) as unknown as z.ZodType<string | T[]>;
 }
 
 /**

@@ -50,25 +50,22 @@ const generationConfig = z.looseObject({
   thinkingConfig: thinkingConfig.optional(),
 });
 
-/**
- * generateContent / streamGenerateContent bodies as users send them (camelCase or snake_case):
- * what we read is checked, everything else is kept as sent.
- */
-export const generateRequestSchema = z.preprocess(
-  camelCaseKeys,
-  z.looseObject({
-    contents: z.array(content).min(1, "must contain at least one content"),
-    systemInstruction: z.looseObject({ role: z.string().optional(), parts: z.array(part) }).optional(),
-    tools: z.array(z.looseObject({ functionDeclarations: z.array(functionDeclaration).optional() })).optional(),
-    toolConfig: z.looseObject({
-      functionCallingConfig: z.looseObject({
-        mode: z.enum(["MODE_UNSPECIFIED", "AUTO", "ANY", "NONE", "VALIDATED"]).optional(),
-        allowedFunctionNames: z.array(z.string()).optional(),
-      }).optional(),
+/** A generateContent body in Google's camelCase: what we read is checked, everything else is kept. */
+export const generateRequestBodySchema = z.looseObject({
+  contents: z.array(content).min(1, "must contain at least one content"),
+  systemInstruction: z.looseObject({ role: z.string().optional(), parts: z.array(part) }).optional(),
+  tools: z.array(z.looseObject({ functionDeclarations: z.array(functionDeclaration).optional() })).optional(),
+  toolConfig: z.looseObject({
+    functionCallingConfig: z.looseObject({
+      mode: z.enum(["MODE_UNSPECIFIED", "AUTO", "ANY", "NONE", "VALIDATED"]).optional(),
+      allowedFunctionNames: z.array(z.string()).optional(),
     }).optional(),
-    generationConfig: generationConfig.optional(),
-  }),
-);
+  }).optional(),
+  generationConfig: generationConfig.optional(),
+});
+
+/** generateContent / streamGenerateContent bodies as users send them: camelCase or snake_case. */
+export const generateRequestSchema = z.preprocess(camelCaseKeys, generateRequestBodySchema);
 
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 export type InboundContent = GenerateRequest["contents"][number];

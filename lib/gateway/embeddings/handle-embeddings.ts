@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
 import { GatewayError } from "@/lib/errors/gateway-error";
@@ -15,15 +14,7 @@ import { tryAttempts } from "@/lib/gateway/try-attempts";
 import { callUpstream } from "@/lib/gateway/upstream/call-upstream";
 import { upstreamContext } from "@/lib/gateway/upstream/upstream-context";
 import { usageWriter } from "@/lib/usage/usage-writer";
-
-const embeddingsSchema = z.looseObject({
-  model: z.string().min(1, "must name an embedding model, e.g. 'openai/text-embedding-3-small'"),
-  input: z.union([z.string(), z.array(z.string()).min(1).max(2048), z.array(z.number().int()), z.array(z.array(z.number().int()))]),
-  encoding_format: z.enum(["float", "base64"]).optional(),
-  dimensions: z.number().int().positive().max(16_384).optional(),
-  user: z.string().max(256).optional(),
-  input_type: z.string().max(64).optional(),
-});
+import { embeddingsRequestSchema } from "./request-schema";
 
 function embeddingsUsage(id: string, caller: Caller, attempt: Attempt, requested: string, result: EmbeddingsResponse, latencyMs: number): UsageRecord {
   return {
@@ -41,7 +32,7 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
   const started = performance.now();
   try {
     const caller = await authenticateApiToken(request);
-    const body = embeddingsSchema.parse(await readJson(request, env().MAX_BODY_BYTES)) as EmbeddingsRequest;
+    const body = embeddingsRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES)) as EmbeddingsRequest;
     const attempts = (await planAttempts(caller, [body.model])).filter((a) => adapterFor(getProvider(a.provider)!.family).buildEmbeddingsRequest && getProvider(a.provider)?.embeddings);
     if (attempts.length === 0) throw new GatewayError(400, "invalid_request_error", `No configured provider offers embeddings for '${body.model}'`, { param: "model" });
     const { attempt, value: result } = await tryAttempts(caller, attempts, async (attempt) => {

@@ -1,0 +1,54 @@
+import { CodeBlock } from "@/components/code-block";
+import { ERROR_STATUSES } from "@/lib/docs/error-catalog";
+import type { DocsHosts } from "@/lib/docs/hosts";
+import { C, DefinitionRows, DocSection, Prose } from "../doc-parts";
+
+function errorBody(hosts: DocsHosts) {
+  return `{
+  "error": {
+    "message": "Invalid or disabled token",
+    "type": "authentication_error",
+    "param": null,
+    "code": 401,
+    "docs_url": "${hosts.publicUrl}/docs#errors"
+  }
+}`;
+}
+
+const NATIVE_SHAPES = `// /v1/messages (Anthropic's shape)
+{ "type": "error", "error": { "type": "authentication_error", "message": "Invalid or disabled token" } }
+
+// /v1beta (Google's shape)
+{ "error": { "code": 401, "message": "Invalid or disabled token", "status": "UNAUTHENTICATED" } }`;
+
+export function ErrorsSection({ hosts }: { hosts: DocsHosts }) {
+  const rows = ERROR_STATUSES.map((entry) => ({
+    key: `${entry.status}`,
+    name: entry.streamOnly ? `${entry.status} (in streams)` : String(entry.status),
+    kind: entry.type,
+    text: (
+      <>
+        {entry.cause} <span className="text-zinc-500">→</span> {entry.fix}
+        {entry.codes && (
+          <span className="mt-1 block text-xs text-zinc-500">
+            {Object.entries(entry.codes).map(([code, meaning]) => (
+              <span key={code} className="mr-3 inline-block">code <C>{code}</C>: {meaning}</span>
+            ))}
+          </span>
+        )}
+      </>
+    ),
+  }));
+  return (
+    <DocSection id="errors" title="Errors" lead="Every error is JSON with the right HTTP status, never a stack trace. On the OpenAI-style endpoints it looks like this:">
+      <CodeBlock label="Error body" code={errorBody(hosts)} copy={false} />
+      <Prose>
+        <C>param</C> names the request field at fault; <C>code</C> tells causes of one status apart (else it is the status); <C>metadata</C> carries <C>provider</C>, the upstream&apos;s <C>status</C> and its <C>raw</C> message when a provider failed, and <C>resets_at</C> when a limit is reached.
+        429 and some 503 answers carry <C>Retry-After</C>. Failures after a stream has started arrive as the stream&apos;s last event instead.
+      </Prose>
+      <DefinitionRows label="HTTP statuses and error types" rows={rows} />
+      <Prose>The native endpoints answer in their SDKs&apos; own shapes, with the same statuses:</Prose>
+      <CodeBlock label="Anthropic and Gemini error bodies" code={NATIVE_SHAPES} copy={false} />
+    </DocSection>
+  );
+}

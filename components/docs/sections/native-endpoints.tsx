@@ -1,0 +1,31 @@
+import { apiSnippets } from "@/lib/docs/api-snippets";
+import type { DocsHosts } from "@/lib/docs/hosts";
+import { sdkSnippets } from "@/lib/docs/sdk-snippets";
+import { C, DocSection, Endpoint, Note, Prose, Snippets, SubHeading } from "../doc-parts";
+
+export function NativeEndpointsSection({ hosts }: { hosts: DocsHosts }) {
+  const api = apiSnippets(hosts);
+  const sdk = sdkSnippets(hosts);
+  return (
+    <DocSection id="native-endpoints" title="Native endpoints" lead="Anthropic's and Google's own APIs, for their SDKs, Claude Code and Gemini CLI. Any model can answer behind either; a provider that speaks the same API gets your request exactly as sent.">
+      <SubHeading id="anthropic-messages">Anthropic Messages: /v1/messages</SubHeading>
+      <Endpoint method="POST" url={`${hosts.apiUrl}/v1/messages`} />
+      <Endpoint method="POST" url={`${hosts.apiUrl}/v1/messages/count_tokens`} />
+      <Prose>
+        Streaming, tools, thinking, images and documents, in Anthropic&apos;s shape. The token goes in <C>x-api-key</C> (or <C>Authorization: Bearer</C>); <C>anthropic-version</C> and <C>anthropic-beta</C> are passed to Anthropic.
+        <C> count_tokens</C> counts locally (exact for OpenAI&apos;s tokenizer, an estimate for others) and is not counted as a message.
+      </Prose>
+      <Snippets items={[api.messages, api.messagesOtherModel, api.countTokens, sdk.anthropicSdk]} />
+
+      <SubHeading id="gemini">Gemini: /v1beta</SubHeading>
+      <Endpoint method="POST" url={`${hosts.apiUrl}/v1beta/models/{model}:generateContent`} />
+      <Endpoint method="POST" url={`${hosts.apiUrl}/v1beta/models/{model}:streamGenerateContent`} note="?alt=sse, or one JSON array" />
+      <Endpoint method="POST" url={`${hosts.apiUrl}/v1beta/models/{model}:countTokens`} />
+      <Prose>
+        Google&apos;s GenerateContentRequest, camelCase or snake_case. The token goes in <C>?key=</C> or <C>x-goog-api-key</C>. The model is a Gemini name or any <C>provider/model</C>, with the slash written as <C>%2F</C>.
+      </Prose>
+      <Snippets items={[api.geminiGenerate, api.geminiStream, api.geminiCountTokens, sdk.genaiJs]} />
+      <Note>Errors on these endpoints come in Anthropic&apos;s and Google&apos;s own error shapes, so their SDKs raise their usual exceptions.</Note>
+    </DocSection>
+  );
+}

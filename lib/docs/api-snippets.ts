@@ -1,0 +1,71 @@
+import { CHAT_EXAMPLES, COUNT_TOKENS_EXAMPLES, CREATE_KEY_EXAMPLES, EMBEDDINGS_EXAMPLES, GENERATE_CONTENT_EXAMPLES, MESSAGES_EXAMPLES, UPDATE_KEY_EXAMPLES } from "@/lib/openapi/examples";
+import { curlCommand, PLACEHOLDERS as P } from "./curl";
+import type { DocsHosts } from "./hosts";
+
+export interface Snippet {
+  label: string;
+  code: string;
+}
+
+/**
+ * Every curl in the docs, in the order a reader would run them (the key is created before it is
+ * read, updated and deleted). The documented-curls test runs each against a server.
+ */
+export function apiSnippets({ apiUrl, publicUrl }: DocsHosts) {
+  const v1 = `${apiUrl}/v1`;
+  const chat = (label: string, body: unknown, stream = false): Snippet => ({ label, code: curlCommand({ url: `${v1}/chat/completions`, bearer: P.token, body, stream }) });
+  const manage = (label: string, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Snippet => ({
+    label, code: curlCommand({ method, url: `${apiUrl}/api/v1/keys${path}`, bearer: P.managementKey, body }),
+  });
+  return {
+    chatBasic: chat("Chat completion", CHAT_EXAMPLES.basic.value),
+    chatStream: chat("Streaming", CHAT_EXAMPLES.streaming.value, true),
+    chatTools: chat("Tool calling", CHAT_EXAMPLES.tools.value),
+    chatStructured: chat("Structured output", CHAT_EXAMPLES.structured.value),
+    chatReasoning: chat("Reasoning", CHAT_EXAMPLES.reasoning.value),
+    chatFallbacks: chat("Fallback models", CHAT_EXAMPLES.fallbacks.value),
+    modelsList: { label: "Your models", code: curlCommand({ url: `${v1}/models`, bearer: P.token }) },
+    modelsCatalog: { label: "The whole catalog (no token)", code: curlCommand({ url: `${v1}/models` }) },
+    modelGet: { label: "One model", code: curlCommand({ url: `${v1}/models/anthropic/claude-sonnet-4-5`, bearer: P.token }) },
+    embeddings: { label: "Embeddings", code: curlCommand({ url: `${v1}/embeddings`, bearer: P.token, body: EMBEDDINGS_EXAMPLES.basic.value }) },
+    messages: {
+      label: "Anthropic Messages (x-api-key)",
+      code: curlCommand({ url: `${v1}/messages`, headers: [`x-api-key: ${P.token}`, "anthropic-version: 2023-06-01"], body: MESSAGES_EXAMPLES.basic.value }),
+    },
+    messagesOtherModel: {
+      label: "Any model, streamed as Anthropic events",
+      code: curlCommand({ url: `${v1}/messages`, headers: [`x-api-key: ${P.token}`, "anthropic-version: 2023-06-01"], body: MESSAGES_EXAMPLES.otherModel.value, stream: true }),
+    },
+    countTokens: {
+      label: "Count tokens",
+      code: curlCommand({ url: `${v1}/messages/count_tokens`, headers: [`x-api-key: ${P.token}`, "anthropic-version: 2023-06-01"], body: COUNT_TOKENS_EXAMPLES.basic.value }),
+    },
+    geminiGenerate: {
+      label: "Gemini generateContent (?key=)",
+      code: curlCommand({ url: `${apiUrl}/v1beta/models/gemini-2.0-flash:generateContent?key=${P.token}`, body: GENERATE_CONTENT_EXAMPLES.basic.value }),
+    },
+    geminiStream: {
+      label: "Streamed as server-sent events, any model (x-goog-api-key)",
+      code: curlCommand({ url: `${apiUrl}/v1beta/models/anthropic%2Fclaude-sonnet-4-5:streamGenerateContent?alt=sse`, headers: [`x-goog-api-key: ${P.token}`], body: GENERATE_CONTENT_EXAMPLES.configured.value, stream: true }),
+    },
+    geminiCountTokens: {
+      label: "Count tokens",
+      code: curlCommand({ url: `${apiUrl}/v1beta/models/gemini-2.5-flash:countTokens`, headers: [`x-goog-api-key: ${P.token}`], body: GENERATE_CONTENT_EXAMPLES.basic.value }),
+    },
+    keyCreate: manage("Create a key", "POST", "", CREATE_KEY_EXAMPLES.limited.value),
+    keyList: manage("List keys", "GET", ""),
+    keyGet: manage("Get one key", "GET", `/${P.keyHash}`),
+    keyUpdate: manage("Update a key", "PATCH", `/${P.keyHash}`, UPDATE_KEY_EXAMPLES.disable.value),
+    keyDelete: manage("Delete a key", "DELETE", `/${P.keyHash}`),
+    keyInfo: { label: "Your token's limits and usage", code: curlCommand({ url: `${apiUrl}/api/v1/auth/key`, bearer: P.token }) },
+    generation: { label: "One request's record", code: curlCommand({ url: `${apiUrl}/api/v1/generation?id=${P.generationId}`, bearer: P.token }) },
+    codeExchange: {
+      label: "Exchange the code for a key",
+      code: curlCommand({ url: `${apiUrl}/api/v1/auth/keys`, body: { code: P.code, code_verifier: P.codeVerifier } }),
+    },
+    metrics: { label: "Prometheus metrics", code: curlCommand({ url: `${apiUrl}/metrics`, bearer: P.metricsToken }) },
+    openapi: { label: "OpenAPI document", code: curlCommand({ url: `${publicUrl}/openapi.json` }) },
+  } satisfies Record<string, Snippet>;
+}
+
+export type ApiSnippets = ReturnType<typeof apiSnippets>;
