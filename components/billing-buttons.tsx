@@ -11,7 +11,7 @@ export function PlanChangeButton({ plan, label, primary, disabled }: { plan: str
   return (
     <form action={action} className="mt-6 space-y-2">
       <input type="hidden" name="plan" value={plan} />
-      <button type="submit" disabled={disabled || pending} className={`btn w-full ${primary ? "btn-primary" : "btn-secondary"}`}>
+      <button type="submit" disabled={disabled || pending} className={`btn w-full ${primary ? "btn-primary border border-transparent" : "btn-secondary"}`}>
         {pending ? "Opening Stripe…" : label}
       </button>
       <FormNotice result={result} />

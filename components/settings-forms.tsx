@@ -68,7 +68,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   );
 }
 
-export function DeleteAccountForm({ email, subscribed }: { email: string; subscribed: boolean }) {
+export function DeleteAccountForm({ email }: { email: string }) {
   const [result, action, pending] = useActionState(deleteAccountAction, EMPTY);
   const [typed, setTyped] = useState("");
   useEffect(() => {
@@ -77,9 +77,6 @@ export function DeleteAccountForm({ email, subscribed }: { email: string; subscr
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
   return (
     <form action={action} className="space-y-4" aria-label="Delete account">
-      <p className="muted text-sm">
-        This deletes your provider credentials, API tokens, management keys and usage history{subscribed ? ", and cancels your subscription at once" : ""}. It cannot be undone.
-      </p>
       <label className="field-label">
         Type <span className="font-mono">{email}</span> to confirm
         <input name="confirmEmail" type="text" autoComplete="off" spellCheck={false} value={typed} onChange={(event) => setTyped(event.target.value)} aria-invalid={result.field === "confirmEmail" ? true : undefined} className="input sm:max-w-md" />

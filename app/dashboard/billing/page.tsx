@@ -44,7 +44,7 @@ function CurrentPlan({ overview }: { overview: BillingOverview }) {
       <div>
         <div className="text-xs text-zinc-500">Current plan</div>
         <div className="mt-1 text-2xl font-semibold" data-testid="billing-plan">{plan.name}</div>
-        <div className="muted mt-1 text-sm">{plan.priceUsd === 0 ? "Free" : `$${plan.priceUsd} / month`}</div>
+        <div className="muted mt-1 text-sm">${plan.priceUsd} / month</div>
       </div>
       <div data-testid="billing-messages">
         <div className="text-xs text-zinc-500">Messages this month</div>
@@ -104,7 +104,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Billing</h1>
-        <p className="muted mt-1 text-sm">Plans differ only in messages per month; you pay your providers for tokens directly. Payments are handled by Stripe.</p>
+        <p className="muted mt-1 text-sm">Plans differ only in messages per month; you pay your providers for tokens directly.{overview.configured && " Payments are handled by Stripe."}</p>
       </header>
       {overview.configured ? (
         <CheckoutNotice outcome={checkout} />

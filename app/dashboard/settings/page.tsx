@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm } from "@/components/settings-forms";
 import { requireUser } from "@/lib/auth/current-user";
-import { billingOverview } from "@/lib/services/billing/billing-overview";
+import { currentSubscription } from "@/lib/services/billing/billing-overview";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser("/dashboard/settings");
-  const { subscription } = await billingOverview(user);
+  const subscription = await currentSubscription(user.id);
   const subscribed = Boolean(subscription && !["canceled", "incomplete_expired"].includes(subscription.status));
   return (
     <div className="space-y-8">
@@ -33,8 +33,13 @@ export default async function SettingsPage() {
       </section>
 
       <section className="card space-y-4 border-red-200 dark:border-red-900/70" aria-labelledby="settings-delete">
-        <h2 id="settings-delete" className="text-lg font-semibold text-red-700 dark:text-red-400">Delete account</h2>
-        <DeleteAccountForm email={user.email} subscribed={subscribed} />
+        <div>
+          <h2 id="settings-delete" className="text-lg font-semibold text-red-700 dark:text-red-400">Delete account</h2>
+          <p className="muted mt-1 text-sm">
+            This deletes your provider credentials, API tokens, management keys and usage history{subscribed ? ", and cancels your subscription at once" : ""}. It cannot be undone.
+          </p>
+        </div>
+        <DeleteAccountForm email={user.email} />
       </section>
     </div>
   );

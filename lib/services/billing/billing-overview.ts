@@ -18,14 +18,19 @@ export interface BillingOverview {
   hasBillingAccount: boolean;
 }
 
+/** The subscription behind the account's plan (or its latest one), as the webhooks last reported it. */
+export async function currentSubscription(userId: string) {
+  const prisma = await db();
+  const subscriptions = await prisma.subscription.findMany({ where: { userId }, orderBy: { updatedAt: "desc" } });
+  return subscriptions.find((s) => CURRENT.has(s.status)) ?? subscriptions[0] ?? null;
+}
+
 /** What the Billing page shows, for one account. */
 export async function billingOverview(user: { id: string; plan: Plan; bonusMessages: number; stripeCustomerId: string | null }, now = new Date()): Promise<BillingOverview> {
-  const prisma = await db();
-  const [used, subscriptions] = await Promise.all([
+  const [used, subscription] = await Promise.all([
     messagesUsedThisMonth({ userId: user.id, plan: user.plan, bonusMessages: user.bonusMessages }, now),
-    prisma.subscription.findMany({ where: { userId: user.id }, orderBy: { updatedAt: "desc" } }),
+    currentSubscription(user.id),
   ]);
-  const subscription = subscriptions.find((s) => CURRENT.has(s.status)) ?? subscriptions[0];
   return {
     configured: billingConfig() !== null,
     plan: user.plan,
