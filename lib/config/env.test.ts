@@ -36,4 +36,14 @@ describe("configuration", () => {
     );
     expect(() => secrets(parseEnv({ DATABASE_URL: "postgres://localhost/x", ENCRYPTION_KEY: "abc" }))).toThrow(/ENCRYPTION_KEY: must be 32 bytes/);
   });
+
+  it("takes billing settings all together or not at all, and a Stripe API base without a path", () => {
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_PRICE_PRO: "price_pro" })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: is required when any STRIPE_ setting is set[\s\S]*STRIPE_PRICE_STARTER[\s\S]*STRIPE_PRICE_ENTERPRISE/,
+    );
+    const complete = { STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x", STRIPE_PRICE_STARTER: "p1", STRIPE_PRICE_PRO: "p2", STRIPE_PRICE_ENTERPRISE: "p3" };
+    expect(parseEnv(complete).STRIPE_API_BASE_URL).toBeUndefined();
+    expect(parseEnv({ ...complete, STRIPE_API_BASE_URL: "http://127.0.0.1:12111" }).STRIPE_API_BASE_URL).toBe("http://127.0.0.1:12111");
+    expect(() => parseEnv({ ...complete, STRIPE_API_BASE_URL: "https://proxy.example.com/stripe" })).toThrow(/STRIPE_API_BASE_URL: must be http\(s\):\/\/host\[:port\] with no path/);
+  });
 });

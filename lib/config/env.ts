@@ -11,6 +11,16 @@ const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://");
 
+const STRIPE_REQUIRED = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_STARTER", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE"] as const;
+
+// Billing is all or nothing: a half-configured Stripe would take payments it never applies.
+function requireCompleteStripeSettings(config: Partial<Record<(typeof STRIPE_REQUIRED)[number], string>>, context: z.RefinementCtx) {
+  if (!STRIPE_REQUIRED.some((name) => config[name])) return;
+  for (const name of STRIPE_REQUIRED) {
+    if (!config[name]) context.addIssue({ code: "custom", path: [name], message: "is required when any STRIPE_ setting is set" });
+  }
+}
+
 /** Every setting the product reads, validated once. Provider base URLs are read by the registry. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,13 +46,17 @@ export const envSchema = z.object({
   REFERRAL_BONUS_REFERRED: z.coerce.number().int().min(0).default(50),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
-  STRIPE_API_BASE: z.string().url().optional(),
+  STRIPE_API_BASE_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\/[^/]+\/?$/.test(value), "must be http(s)://host[:port] with no path")
+    .optional(),
   STRIPE_PRICE_STARTER: z.string().optional(),
   STRIPE_PRICE_PRO: z.string().optional(),
   STRIPE_PRICE_ENTERPRISE: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-});
+}).superRefine(requireCompleteStripeSettings);
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -28,7 +28,8 @@ function tooLarge(maxBytes: number) {
   return new GatewayError(413, "request_too_large", `Request body exceeds the limit of ${maxBytes} bytes`);
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+/** The body as bytes, refused with a 413 as soon as it passes `maxBytes`. */
+export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
