@@ -11,5 +11,7 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Browser flows wait for a server round trip and a re-render; on a busy 2-core machine that can take seconds.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

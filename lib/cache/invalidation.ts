@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 
 /**
  * What changed, so request-path caches drop it at once instead of waiting out their TTL.
- * In-process for now; scale-out relays these through Redis pub/sub.
+ * With REDIS_URL, lib/redis/invalidation-relay.ts carries them to every other instance.
  */
 export type Invalidation =
   | { kind: "token"; tokenHash?: string; userId?: string }

@@ -5,6 +5,7 @@ import { matchApiRoute } from "@/lib/gateway/api-routes";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { notFound } from "@/lib/errors/gateway-error";
 import { CORS_HEADERS, isPublicApiPath, preflightResponse } from "@/lib/http/cors";
+import { startInvalidationRelay } from "@/lib/redis/invalidation-relay";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/security/rate-limit";
 import { toWebRequest, writeWebResponse } from "./node-bridge";
 
@@ -15,6 +16,8 @@ export type Fallback = (req: IncomingMessage, res: ServerResponse) => void | Pro
  * the framework's per-request work. Anything else goes to `fallback` (the Next.js app) or 404.
  */
 export function createApiServer(fallback?: Fallback): Server {
+  // Every instance serving the API hears the others' invalidations (with REDIS_URL; else a no-op).
+  startInvalidationRelay();
   return createServer(async (req, res) => {
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const pathname = (req.url ?? "/").split("?")[0];
