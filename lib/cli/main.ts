@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { closeDatabase } from "@/lib/db";
-import { mgmtKeyCreate, providerAdd, tokenCreate, UsageError, userCreate, userList, type Flags } from "./commands";
+import { mgmtKeyCreate, providerAdd, secretsRotate, tokenCreate, UsageError, userCreate, userList, type Flags } from "./commands";
 import { createOutput, describeError, type Output } from "./output";
 
 const HELP = `oauthrouter: operate an OauthRouter installation (same database as the server)
@@ -10,6 +10,8 @@ const HELP = `oauthrouter: operate an OauthRouter installation (same database as
   oauthrouter provider add --user E --provider ID --key K [--label L] [--base-url U] [--account-id A] [--kind api_key|oauth_token] [--expires-at DATE]
   oauthrouter token create --user E [--name N]
   oauthrouter mgmt-key create --user E [--name N]
+  oauthrouter secrets rotate [--batch-size N] [--dry-run]
+      re-encrypts stored credentials from ENCRYPTION_KEY_PREVIOUS to ENCRYPTION_KEY
 
 Every command takes --json for machine-readable output. The database is chosen as for the
 server: DATABASE_URL if set, otherwise the embedded one in DATA_DIR (default ./.data).`;
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, (flags: Flags, out: Output) => Promise<void>> = {
   "provider add": providerAdd,
   "token create": tokenCreate,
   "mgmt-key create": mgmtKeyCreate,
+  "secrets rotate": secretsRotate,
 };
 
 const OPTIONS = {
@@ -35,6 +38,8 @@ const OPTIONS = {
   "account-id": { type: "string" },
   "expires-at": { type: "string" },
   name: { type: "string" },
+  "batch-size": { type: "string" },
+  "dry-run": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
