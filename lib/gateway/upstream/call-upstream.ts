@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
 import { request } from "undici";
+import { env } from "@/lib/config/env";
 import type { ProviderAdapter, UpstreamRequest } from "@/lib/providers/types";
-import { upstreamAgent } from "./http-agent";
+import { refusePrivateLiteral } from "@/lib/security/public-address";
+import { publicOnlyAgent, upstreamAgent } from "./http-agent";
 import { upstreamHttpError, upstreamNetworkError } from "./upstream-error";
 
 const MAX_ERROR_BODY = 64 * 1024;
@@ -28,17 +30,22 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
 /**
  * Sends one request upstream over the pooled keep-alive agent (undici's request API: far
  * cheaper per call than fetch). Resolves once a success status arrives; otherwise throws a mapped
- * GatewayError after reading a bounded error body.
+ * GatewayError after reading a bounded error body. A host the user chose (a credential's base URL)
+ * is connected to only at public addresses unless ALLOW_PRIVATE_UPSTREAMS is on.
  */
 export async function callUpstream(
   provider: string,
   adapter: Pick<ProviderAdapter, "parseErrorBody">,
   upstream: UpstreamRequest,
   signal: AbortSignal,
+  destination: { userSuppliedHost: boolean } = { userSuppliedHost: false },
 ): Promise<UpstreamResponse> {
   let answer: Awaited<ReturnType<typeof request>>;
   try {
-    answer = await request(upstream.url, { method: upstream.method, headers: upstream.headers, body: upstream.body, signal, dispatcher: upstreamAgent() });
+    const publicOnly = destination.userSuppliedHost && !env().ALLOW_PRIVATE_UPSTREAMS;
+    if (publicOnly) refusePrivateLiteral(upstream.url);
+    const dispatcher = publicOnly ? publicOnlyAgent() : upstreamAgent();
+    answer = await request(upstream.url, { method: upstream.method, headers: upstream.headers, body: upstream.body, signal, dispatcher });
   } catch (error) {
     if (signal.aborted) throw error;
     throw upstreamNetworkError(provider, error);
