@@ -123,6 +123,23 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
     expect(await write.state(prisma, bob)).not.toEqual(bobsOwnBefore);
   });
 
+  it("dashboard pages show the signed-in account's data and nothing of another's", async () => {
+    const traces = async (account: Account) => {
+      const prefixes = (await prisma.apiToken.findMany({ where: { userId: account.userId } })).map((t) => t.prefix);
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: account.userId } });
+      return [user.email, user.referralCode, ...account.credentialIds.slice(0, 1), ...prefixes];
+    };
+    const [alices, bobs] = [await traces(alice), await traces(bob)];
+    const pages = ["/dashboard/providers", "/dashboard/keys", "/dashboard/usage", "/dashboard/api", "/dashboard/referrals"];
+    const html = (await Promise.all(pages.map(async (page) => {
+      const response = await bob.session.fetch(page);
+      expect(response.status, page).toBe(200);
+      return response.text();
+    }))).join("\n");
+    for (const trace of alices) expect(html).not.toContain(trace);
+    for (const trace of bobs) expect(html).toContain(trace);
+  });
+
   it("refuses a server action posted from another site (CSRF), even with the victim's cookie", async () => {
     const credential = { where: { id: alice.credentialIds[0] }, select: { disabled: true } } as const;
     const before = await prisma.providerCredential.findUniqueOrThrow(credential);
