@@ -55,7 +55,8 @@ describe("web security of the dashboard (http)", () => {
 
   it("refuses sign-up, sign-in and sign-out posted from another site", async () => {
     const body = JSON.stringify({ email: "forged@example.com", password: PASSWORD });
-    for (const headers of [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }]) {
+    const forgeries: Array<Record<string, string>> = [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of forgeries) {
       const forged = await fetch(`${app.url}/api/auth/signup`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
       expect(forged.status).toBe(403);
       expect((await forged.json()).error.message).toBe("Cross-site request refused");

@@ -88,7 +88,7 @@ describe("routing over three credentials", () => {
 describe("round-robin shared by two server processes through Redis", () => {
   it("stays exact across instances", async () => {
     const databaseUrl = uniqueSchemaUrl();
-    const gateway = await startGateway({ name: "postgres", open: () => openPostgres(databaseUrl), cleanup: () => dropSchema(databaseUrl) });
+    const gateway = await startGateway({ name: "postgres", open: () => openPostgres(databaseUrl), cleanup: () => dropSchema(databaseUrl), processEnv: () => ({ DATABASE_URL: databaseUrl }) });
     const instances: ApiProcess[] = [];
     try {
       const { userId, token } = await gateway.newUser("two-instances@example.com", KEYS.map((key) => ({ provider: "openai", key })));

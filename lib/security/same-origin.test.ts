@@ -5,7 +5,7 @@ const SITE = "https://oauthrouter.example";
 const request = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/auth/signup", { method: "POST", headers });
 
 describe("same-origin check for browser-facing route handlers", () => {
-  it.each([
+  it.each<Record<string, string>>([
     { origin: "https://evil.example" },
     { origin: "null" },
     { origin: "http://oauthrouter.example" },
@@ -16,7 +16,7 @@ describe("same-origin check for browser-facing route handlers", () => {
     expect(() => assertSameOrigin(request({ host: "127.0.0.1:3000", ...headers }), SITE)).toThrow(expect.objectContaining({ status: 403 }));
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { origin: "https://oauthrouter.example" },
     { origin: "http://127.0.0.1:3000" },
     { "sec-fetch-site": "same-origin" },

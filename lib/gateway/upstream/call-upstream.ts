@@ -3,6 +3,7 @@ import { request } from "undici";
 import { env } from "@/lib/config/env";
 import type { ProviderAdapter, UpstreamRequest } from "@/lib/providers/types";
 import { refusePrivateLiteral } from "@/lib/security/public-address";
+import { credentialsSent, redactSecrets } from "@/lib/security/redact";
 import { publicOnlyAgent, upstreamAgent } from "./http-agent";
 import { upstreamHttpError, upstreamNetworkError } from "./upstream-error";
 
@@ -60,6 +61,7 @@ export async function callUpstream(
       stream: () => Readable.toWeb(answer.body) as ReadableStream<Uint8Array>,
     };
   }
-  const text = (await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY);
+  // Some providers echo the key they were sent; it must not reach our errors, logs or Providers.
+  const text = redactSecrets((await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY), credentialsSent(upstream.url, upstream.headers));
   throw upstreamHttpError(provider, answer.statusCode, headers, adapter.parseErrorBody(answer.statusCode, text));
 }
