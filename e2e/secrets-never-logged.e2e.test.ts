@@ -141,8 +141,11 @@ describe("no secret is ever logged or returned after creation", () => {
     expect((await api("pass-through 401 echoing the caller's token", "/v1/messages", "", { body: claude(), headers: passThrough })).status).toBeGreaterThanOrEqual(400);
     fake.setFault({ mode: "status:500", times: 10 });
     expect((await api("upstream 500, streamed", "/v1/chat/completions", token, { body: chat("gemini-2.5-flash", { stream: true }) })).status).toBe(502);
+    expect(fake.requests.map((r) => r.status)).toEqual(expect.arrayContaining([401, 500]));
+    fake.reset();
     fake.setFault({ mode: "status:429", times: 10 });
-    expect((await api("upstream 429", "/v1/messages", token, { body: claude() })).status).toBe(429);
+    const limited = await api("upstream 429", "/v1/chat/completions", token, { body: chat("custom/llama3.2") });
+    expect(limited.status, limited.text).toBe(429);
     fake.reset();
     expect((await api("unknown token", "/v1/chat/completions", SECRETS.unknownToken, { body: chat("openai/gpt-4o") })).status).toBe(401);
     expect((await api("management key on the gateway", "/v1/chat/completions", mgmt, { body: chat("openai/gpt-4o") })).status).toBe(403);
