@@ -118,7 +118,8 @@ describe("no secret is ever logged or returned after creation", () => {
     const { key: apiKey, data } = JSON.parse(created.text);
     SECRETS.apiKey = apiKey;
     printed.at(-1)!.creates = apiKey;
-    await api("list keys", "/api/v1/keys", mgmt);
+    const listed = JSON.parse((await api("list keys", "/api/v1/keys", mgmt)).text).data as Array<{ label: string }>;
+    expect(listed.map((k) => k.label)).toEqual(expect.arrayContaining([`lr_live_…${apiKey.slice(-4)}`, `lr_live_…${cliToken.slice(-4)}`, `lr_live_…${token.slice(-4)}`]));
     await api("get key", `/api/v1/keys/${data.hash}`, mgmt);
     await api("rename key", `/api/v1/keys/${data.hash}`, mgmt, { method: "PATCH", body: { name: "backend-2" } });
     await api("key info", "/api/v1/auth/key", cliToken);
