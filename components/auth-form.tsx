@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { localReturnPath } from "@/lib/security/safe-redirect";
 
 const FIELD_LABELS: Record<string, string> = { email: "Email", password: "Password", referralCode: "Referral code", name: "Name" };
 
@@ -25,8 +26,6 @@ async function signUp(body: Record<string, string>): Promise<Failure | null> {
   return describeFailure(await response.json().catch(() => null));
 }
 
-const safeReturn = (url?: string) => (url?.startsWith("/") && !url.startsWith("//") ? url : "/dashboard");
-
 /** Sign-in and sign-up share one form: sign-up creates the account, then signs in. */
 export function AuthForm({ mode, referralCode, callbackUrl }: { mode: "signin" | "signup"; referralCode?: string; callbackUrl?: string }) {
   const router = useRouter();
@@ -48,7 +47,7 @@ export function AuthForm({ mode, referralCode, callbackUrl }: { mode: "signin" |
       setBusy(false);
       return setFailure({ message: "Wrong email or password." });
     }
-    router.push(safeReturn(callbackUrl));
+    router.push(localReturnPath(callbackUrl));
     router.refresh();
   }
 

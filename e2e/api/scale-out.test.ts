@@ -30,7 +30,7 @@ describe("two instances on one PostgreSQL and Redis", () => {
   }
 
   beforeAll(async () => {
-    gateway = await startGateway({ name: "postgres", open: () => openPostgres(databaseUrl), cleanup: () => dropSchema(databaseUrl) });
+    gateway = await startGateway({ name: "postgres", open: () => openPostgres(databaseUrl), cleanup: () => dropSchema(databaseUrl), processEnv: () => ({ DATABASE_URL: databaseUrl }) });
     ({ userId } = await gateway.newUser("two-instances@example.com", KEYS.map((key) => ({ provider: "openai", key })), "enterprise"));
     mgmt = (await createManagementKey(userId)).key;
     const env = { DATABASE_URL: databaseUrl, REDIS_URL };

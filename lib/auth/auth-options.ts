@@ -21,6 +21,9 @@ export function authOptions(): NextAuthOptions {
 
 const buildOptions = (secret: string): NextAuthOptions => ({
   secret,
+  // Session, CSRF and callback cookies are HttpOnly and SameSite=Lax (next-auth's defaults), and
+  // Secure with the __Secure-/__Host- prefixes whenever the site is served over https.
+  useSecureCookies: publicUrl().startsWith("https://"),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [

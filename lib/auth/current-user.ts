@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { localReturnPath } from "@/lib/security/safe-redirect";
 import { authOptions } from "./auth-options";
 
 interface SessionUser {
@@ -22,6 +23,7 @@ export async function currentUser() {
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo` (a local path). */
 export async function requireUser(returnTo?: string) {
   const user = await currentUser();
-  if (!user) redirect(returnTo?.startsWith("/") && !returnTo.startsWith("//") ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  const local = localReturnPath(returnTo, "");
+  if (!user) redirect(local ? `/signin?callbackUrl=${encodeURIComponent(local)}` : "/signin");
   return user;
 }

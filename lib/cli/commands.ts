@@ -5,6 +5,8 @@ import { createManagementKey } from "@/lib/services/management-keys/create-manag
 import { createKey } from "@/lib/services/api-keys/manage-keys";
 import { createKeySchema, type CreateKeyInput } from "@/lib/services/api-keys/key-input";
 import { db } from "@/lib/db";
+import { secrets } from "@/lib/config/secrets";
+import { rotateEncryptionKey, type ColumnReport } from "@/lib/services/secrets/rotate-encryption-key";
 import type { Output } from "./output";
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -85,4 +87,29 @@ export async function mgmtKeyCreate(flags: Flags, out: Output) {
   const user = await userByEmail(flags);
   const { key, record } = await createManagementKey(user.id, (flags.name as string) || undefined);
   out.print(`Management key "${record.name}" for ${user.email} (shown once):\n${key}`, { id: record.id, name: record.name, key });
+}
+
+function positiveInt(flags: Flags, name: string, fallback: number): number {
+  const value = flags[name];
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new UsageError(`--${name} must be a positive whole number`);
+  return parsed;
+}
+
+const describeColumn = (what: string, c: ColumnReport, dryRun: boolean) =>
+  `${what}: ${c.rotated} ${dryRun ? "to re-encrypt" : "re-encrypted"}, ${c.alreadyCurrent} already under the current key` +
+  (c.changedMeanwhile ? `, ${c.changedMeanwhile} changed meanwhile (run again to check them)` : "");
+
+/** Re-encrypts every stored secret from ENCRYPTION_KEY_PREVIOUS to ENCRYPTION_KEY. */
+export async function secretsRotate(flags: Flags, out: Output) {
+  const dryRun = flags["dry-run"] === true;
+  const report = await rotateEncryptionKey(await db(), secrets().encryptionKeys, { batchSize: positiveInt(flags, "batch-size", 200), dryRun });
+  const done = dryRun
+    ? "Dry run: nothing was written."
+    : "Every stored secret is now under ENCRYPTION_KEY; once every server runs with it, ENCRYPTION_KEY_PREVIOUS can be removed.";
+  out.print(
+    [describeColumn("Provider credentials", report.credentials, dryRun), describeColumn("Default tokens", report.tokens, dryRun), done].join("\n"),
+    report,
+  );
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { closeDatabase } from "@/lib/db";
-import { mgmtKeyCreate, providerAdd, tokenCreate, UsageError, userCreate, userList, type Flags } from "./commands";
+import { mgmtKeyCreate, providerAdd, secretsRotate, tokenCreate, UsageError, userCreate, userList, type Flags } from "./commands";
 import { createOutput, describeError, type Output } from "./output";
 
 const HELP = `oauthrouter: operate an OauthRouter installation (same database as the server)
@@ -11,6 +11,8 @@ const HELP = `oauthrouter: operate an OauthRouter installation (same database as
   oauthrouter token create --user E [--name N] [--limit N] [--limit-reset daily|weekly|monthly|never]
                            [--strategy latest|random|round-robin|failover|least-used] [--providers a,b]
   oauthrouter mgmt-key create --user E [--name N]
+  oauthrouter secrets rotate [--batch-size N] [--dry-run]
+      re-encrypts stored credentials from ENCRYPTION_KEY_PREVIOUS to ENCRYPTION_KEY
 
 Every command takes --json for machine-readable output. The database is chosen as for the
 server: DATABASE_URL if set, otherwise the embedded one in DATA_DIR (default ./.data).`;
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, (flags: Flags, out: Output) => Promise<void>> = {
   "provider add": providerAdd,
   "token create": tokenCreate,
   "mgmt-key create": mgmtKeyCreate,
+  "secrets rotate": secretsRotate,
 };
 
 const OPTIONS = {
@@ -40,6 +43,8 @@ const OPTIONS = {
   "limit-reset": { type: "string" },
   strategy: { type: "string" },
   providers: { type: "string" },
+  "batch-size": { type: "string" },
+  "dry-run": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -21,17 +21,23 @@ export function encryptSecret(plaintext: string, key: Buffer): string {
   return [VERSION, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join(":");
 }
 
-export function decryptSecret(sealed: string, keys: Buffer[]): string {
+/** The plaintext if `key` sealed it (the GCM tag checks out), otherwise null. */
+export function openWithKey(sealed: string, key: Buffer): string | null {
   const [version, iv, tag, ciphertext] = sealed.split(":");
   if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("Unrecognised secret format");
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+export function decryptSecret(sealed: string, keys: Buffer[]): string {
   for (const key of keys) {
-    try {
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-      decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
-    } catch {
-      // wrong key: try the next one
-    }
+    const plaintext = openWithKey(sealed, key);
+    if (plaintext !== null) return plaintext;
   }
   throw new Error("Secret cannot be decrypted with the configured ENCRYPTION_KEY");
 }

@@ -14,9 +14,9 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** What the dashboard shows of a token: enough to tell tokens apart, nothing to use. */
+/** What the dashboard shows of a token: its kind and last four characters, nothing to use. */
 export function displayPrefix(token: string): string {
-  return `${token.slice(0, 12)}…${token.slice(-4)}`;
+  return `${token.slice(0, API_TOKEN_PREFIX.length)}…${token.slice(-4)}`;
 }
 
 /** Cheap format check before any lookup, so junk never reaches the database. */

@@ -57,7 +57,7 @@ async function firstAnswer(caller: Caller, attempts: Attempt[], chat: ChatReques
     // Gemini takes image bytes, not URLs: fetch them once, whichever attempt needs them.
     const source = family === "gemini" ? await (withInlineImages ??= inlineRemoteImages(chat, options.signal)) : chat;
     const request = raw ? options.passthrough!.build(context) : adapter.buildChatRequest({ ...source, model: attempt.model }, context);
-    const response = await callUpstream(attempt.provider, adapter, request, options.signal);
+    const response = await callUpstream(attempt.provider, adapter, request, options.signal, { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
     routingState().recordUse(attempt.credential.id);
     reportCredentialSuccess(attempt.credential.id);
     return { attempt, response, context, adapter, raw };

@@ -1,5 +1,7 @@
 import { fetch } from "undici";
+import { env } from "@/lib/config/env";
 import { GatewayError } from "@/lib/errors/gateway-error";
+import { publicOnlyAgent } from "@/lib/gateway/upstream/http-agent";
 import type { ChatRequest, ContentPart } from "@/lib/providers/types";
 import { assertPublicUrl } from "@/lib/security/public-address";
 
@@ -8,7 +10,9 @@ const FETCH_TIMEOUT_MS = 10_000;
 
 async function toDataUrl(url: string, signal: AbortSignal): Promise<string> {
   await assertPublicUrl(url, "Image URL");
-  const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]), redirect: "error" }).catch(() => null);
+  // The address is checked again as the socket connects: the name may resolve differently by now.
+  const dispatcher = env().ALLOW_PRIVATE_UPSTREAMS ? undefined : publicOnlyAgent();
+  const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]), redirect: "error", dispatcher }).catch(() => null);
   if (!response?.ok) throw new GatewayError(400, "invalid_request_error", `Could not fetch the image at ${url}`, { param: "messages" });
   const bytes = Buffer.from(await response.arrayBuffer());
   if (bytes.length > MAX_IMAGE_BYTES) throw new GatewayError(413, "request_too_large", `The image at ${url} is larger than ${MAX_IMAGE_BYTES} bytes`);

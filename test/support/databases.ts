@@ -31,6 +31,8 @@ export interface DatabaseTarget {
   open(): Promise<Database>;
   /** Removes what open() created. */
   cleanup(): Promise<void>;
+  /** The environment that points another process (a server, the CLI) at this same database. */
+  processEnv(): Record<string, string>;
 }
 
 export function databaseTargets(): DatabaseTarget[] {
@@ -42,8 +44,9 @@ export function databaseTargets(): DatabaseTarget[] {
       // Reopening reuses the folder, as a restart would.
       open: () => openEmbedded((dataDir ??= mkdtempSync(path.join(tmpdir(), "oauthrouter-pglite-")))),
       cleanup: async () => undefined,
+      processEnv: () => ({ DATABASE_URL: "", DATA_DIR: (dataDir ??= mkdtempSync(path.join(tmpdir(), "oauthrouter-pglite-"))) }),
     },
-    { name: "postgres", open: () => openPostgres(pgUrl), cleanup: () => dropSchema(pgUrl) },
+    { name: "postgres", open: () => openPostgres(pgUrl), cleanup: () => dropSchema(pgUrl), processEnv: () => ({ DATABASE_URL: pgUrl }) },
   ];
 }
 

@@ -38,7 +38,7 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
     const { attempt, value: result } = await tryAttempts(caller, attempts, async (attempt) => {
       const context = upstreamContext(attempt, id, Math.floor(Date.now() / 1000));
       const adapter = adapterFor(getProvider(attempt.provider)!.family);
-      const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), request.signal);
+      const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), request.signal, { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
       return adapter.parseEmbeddingsResponse!(await upstream.json(), context, body);
     });
     usageWriter().record(embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started));

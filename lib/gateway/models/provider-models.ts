@@ -25,7 +25,7 @@ async function fetchModels(credential: UsableCredential): Promise<ListedModel[]>
     quirks: provider.quirks,
   });
   try {
-    const response = await callUpstream(credential.provider, adapter, request, AbortSignal.timeout(LIST_TIMEOUT_MS));
+    const response = await callUpstream(credential.provider, adapter, request, AbortSignal.timeout(LIST_TIMEOUT_MS), { userSuppliedHost: Boolean(credential.baseUrl) });
     return adapter.parseModelsResponse(await response.json());
   } catch {
     return [];

@@ -1,7 +1,10 @@
 import { Readable } from "node:stream";
 import { request } from "undici";
+import { env } from "@/lib/config/env";
 import type { ProviderAdapter, UpstreamRequest } from "@/lib/providers/types";
-import { upstreamAgent } from "./http-agent";
+import { refusePrivateLiteral } from "@/lib/security/public-address";
+import { credentialsSent, redactSecrets } from "@/lib/security/redact";
+import { publicOnlyAgent, upstreamAgent } from "./http-agent";
 import { upstreamHttpError, upstreamNetworkError } from "./upstream-error";
 
 const MAX_ERROR_BODY = 64 * 1024;
@@ -28,17 +31,22 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
 /**
  * Sends one request upstream over the pooled keep-alive agent (undici's request API: far
  * cheaper per call than fetch). Resolves once a success status arrives; otherwise throws a mapped
- * GatewayError after reading a bounded error body.
+ * GatewayError after reading a bounded error body. A host the user chose (a credential's base URL)
+ * is connected to only at public addresses unless ALLOW_PRIVATE_UPSTREAMS is on.
  */
 export async function callUpstream(
   provider: string,
   adapter: Pick<ProviderAdapter, "parseErrorBody">,
   upstream: UpstreamRequest,
   signal: AbortSignal,
+  destination: { userSuppliedHost: boolean } = { userSuppliedHost: false },
 ): Promise<UpstreamResponse> {
   let answer: Awaited<ReturnType<typeof request>>;
   try {
-    answer = await request(upstream.url, { method: upstream.method, headers: upstream.headers, body: upstream.body, signal, dispatcher: upstreamAgent() });
+    const publicOnly = destination.userSuppliedHost && !env().ALLOW_PRIVATE_UPSTREAMS;
+    if (publicOnly) refusePrivateLiteral(upstream.url);
+    const dispatcher = publicOnly ? publicOnlyAgent() : upstreamAgent();
+    answer = await request(upstream.url, { method: upstream.method, headers: upstream.headers, body: upstream.body, signal, dispatcher });
   } catch (error) {
     if (signal.aborted) throw error;
     throw upstreamNetworkError(provider, error);
@@ -53,6 +61,7 @@ export async function callUpstream(
       stream: () => Readable.toWeb(answer.body) as ReadableStream<Uint8Array>,
     };
   }
-  const text = (await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY);
+  // Some providers echo the key they were sent; it must not reach our errors, logs or Providers.
+  const text = redactSecrets((await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY), credentialsSent(upstream.url, upstream.headers));
   throw upstreamHttpError(provider, answer.statusCode, headers, adapter.parseErrorBody(answer.statusCode, text));
 }

@@ -1,8 +1,21 @@
 import { Agent } from "undici";
 import { env } from "@/lib/config/env";
+import { publicOnlyLookup } from "@/lib/security/public-address";
 
 const SLOT = Symbol.for("oauthrouter.upstreamAgent");
-type GlobalWithAgent = typeof globalThis & { [SLOT]?: Agent };
+const PUBLIC_ONLY_SLOT = Symbol.for("oauthrouter.publicOnlyUpstreamAgent");
+type GlobalWithAgent = typeof globalThis & { [SLOT]?: Agent; [PUBLIC_ONLY_SLOT]?: Agent };
+
+function createAgent(lookup?: typeof publicOnlyLookup): Agent {
+  const config = env();
+  return new Agent({
+    connect: { timeout: config.UPSTREAM_CONNECT_TIMEOUT_MS, ...(lookup ? { lookup } : {}) },
+    headersTimeout: config.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
+    bodyTimeout: config.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
+    keepAliveTimeout: 30_000,
+    connections: 256,
+  });
+}
 
 /**
  * One keep-alive connection pool for every upstream call. The first-byte timeout is long because
@@ -10,15 +23,17 @@ type GlobalWithAgent = typeof globalThis & { [SLOT]?: Agent };
  */
 export function upstreamAgent(): Agent {
   const holder = globalThis as GlobalWithAgent;
-  if (!holder[SLOT]) {
-    const config = env();
-    holder[SLOT] = new Agent({
-      connect: { timeout: config.UPSTREAM_CONNECT_TIMEOUT_MS },
-      headersTimeout: config.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
-      bodyTimeout: config.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
-      keepAliveTimeout: 30_000,
-      connections: 256,
-    });
-  }
+  holder[SLOT] ??= createAgent();
   return holder[SLOT];
+}
+
+/**
+ * The pool for user-supplied hosts (custom base URLs, image URLs): every new connection resolves
+ * through publicOnlyLookup, so private and loopback addresses are refused when connecting, not
+ * only when the URL was saved.
+ */
+export function publicOnlyAgent(): Agent {
+  const holder = globalThis as GlobalWithAgent;
+  holder[PUBLIC_ONLY_SLOT] ??= createAgent(publicOnlyLookup);
+  return holder[PUBLIC_ONLY_SLOT];
 }

@@ -1,4 +1,5 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
+import { PRIVATE_ADDRESS_CODE } from "@/lib/security/public-address";
 
 function retryAfterMs(headers: Headers): number | undefined {
   const value = headers.get("retry-after");
@@ -38,6 +39,13 @@ export function upstreamHttpError(
 export function upstreamNetworkError(provider: string, error: unknown): GatewayError {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code;
+  if (code === PRIVATE_ADDRESS_CODE) {
+    return new GatewayError(502, "api_error", `${provider} base URL refused: ${(cause ?? (error as Error)).message} (set ALLOW_PRIVATE_UPSTREAMS=true to allow)`, {
+      metadata: { provider, code },
+      retryable: true,
+      code: "upstream_private_address",
+    });
+  }
   const timedOut = code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || (error as Error)?.name === "TimeoutError";
   const reason = timedOut ? "timed out" : `could not be reached (${code ?? "connection error"})`;
   return new GatewayError(timedOut ? 504 : 502, timedOut ? "timeout_error" : "api_error", `${provider} ${reason}`, {

@@ -2,19 +2,22 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
+import { assertSameOrigin } from "@/lib/security/same-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 const handler = async (req: Request, context: Context) => NextAuth(req as never, context as never, authOptions());
 
-/** Sign-in attempts are limited per client address before next-auth checks the password. */
+/**
+ * next-auth checks its own CSRF token on every POST; cross-site posts are refused before that, and
+ * sign-in attempts are limited per client address before the password is checked.
+ */
 async function post(req: Request, context: Context) {
-  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    try {
-      await enforceRateLimit("sign-in", clientAddress(req), 20, 15 * 60_000);
-    } catch (error) {
-      return openAiErrorResponse(error);
-    }
+  try {
+    assertSameOrigin(req);
+    if (new URL(req.url).pathname.endsWith("/callback/credentials")) await enforceRateLimit("sign-in", clientAddress(req), 20, 15 * 60_000);
+  } catch (error) {
+    return openAiErrorResponse(error);
   }
   return handler(req, context);
 }

@@ -3,9 +3,11 @@ import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { readJson } from "@/lib/http/read-json";
 import { createUser } from "@/lib/services/users/create-user";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
+import { assertSameOrigin } from "@/lib/security/same-origin";
 
 export async function POST(request: Request) {
   try {
+    assertSameOrigin(request);
     await enforceRateLimit("sign-up", clientAddress(request), 10, 60 * 60_000);
     const body = (await readJson(request, env().MAX_BODY_BYTES)) as Record<string, unknown>;
     const { user } = await createUser({

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, useDatabase, type PrismaClient } from "@/lib/db";
+import { openPostgres } from "@/lib/db/open-postgres";
+import { addCredential } from "@/lib/services/credentials/add-credential";
+import { createKey } from "@/lib/services/api-keys/manage-keys";
+import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
+import { dropSchema, uniqueSchemaUrl } from "@/test/support/databases";
+import { startApp, type RunningApp } from "./support/app-server";
+import { signUp, WebSession } from "./support/web-session";
+
+const DASHBOARD = "app/dashboard/actions.ts";
+const KEYS = "app/dashboard/keys/actions.ts";
+
+interface Account {
+  session: WebSession;
+  userId: string;
+  credentialIds: string[];
+  tokenHashes: string[];
+  managementKeyId: string;
+}
+
+/** One dashboard write: the form fields that aim it at an account's data, and that data's state. */
+interface ActionCase {
+  file: string;
+  action: string;
+  fields(target: Account): Record<string, string>;
+  state(prisma: PrismaClient, target: Account): Promise<unknown>;
+}
+
+// In an order where each case still has something to change on the owner's own account.
+const ACTIONS: ActionCase[] = [
+  {
+    file: DASHBOARD, action: "toggleCredentialAction",
+    fields: (t) => ({ id: t.credentialIds[0], disabled: "true" }),
+    state: (p, t) => p.providerCredential.findUnique({ where: { id: t.credentialIds[0] }, select: { disabled: true } }),
+  },
+  {
+    file: DASHBOARD, action: "reorderCredentialsAction",
+    fields: (t) => ({ order: [...t.credentialIds].reverse().join(",") }),
+    state: (p, t) => p.providerCredential.findMany({ where: { userId: t.userId }, orderBy: { id: "asc" }, select: { id: true, priority: true } }),
+  },
+  {
+    file: DASHBOARD, action: "deleteCredentialAction",
+    fields: (t) => ({ id: t.credentialIds[1] }),
+    state: (p, t) => p.providerCredential.count({ where: { id: t.credentialIds[1] } }),
+  },
+  {
+    file: DASHBOARD, action: "setStrategyAction",
+    fields: () => ({ strategy: "random" }),
+    state: (p, t) => p.user.findUnique({ where: { id: t.userId }, select: { defaultStrategy: true } }),
+  },
+  {
+    file: DASHBOARD, action: "regenerateTokenAction",
+    fields: () => ({}),
+    state: (p, t) => p.apiToken.findFirst({ where: { userId: t.userId, isDefault: true }, select: { tokenHash: true } }),
+  },
+  {
+    file: KEYS, action: "toggleTokenAction",
+    fields: (t) => ({ hash: t.tokenHashes[0], disabled: "true" }),
+    state: (p, t) => p.apiToken.findUnique({ where: { tokenHash: t.tokenHashes[0] }, select: { disabled: true } }),
+  },
+  {
+    file: KEYS, action: "deleteTokenAction",
+    fields: (t) => ({ hash: t.tokenHashes[1] }),
+    state: (p, t) => p.apiToken.count({ where: { tokenHash: t.tokenHashes[1] } }),
+  },
+  {
+    file: KEYS, action: "deleteManagementKeyAction",
+    fields: (t) => ({ id: t.managementKeyId }),
+    state: (p, t) => p.managementKey.count({ where: { id: t.managementKeyId } }),
+  },
+];
+
+describe("dashboard writes (server actions) only ever touch the signed-in account", () => {
+  const databaseUrl = uniqueSchemaUrl();
+  let app: RunningApp;
+  let prisma: PrismaClient;
+  let alice: Account;
+  let bob: Account;
+
+  async function account(email: string): Promise<Account> {
+    const session = await signUp(app.url, email, "a long password");
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    const credentials = [
+      await addCredential(user.id, { provider: "openai", secret: `sk-openai-${email}` }),
+      await addCredential(user.id, { provider: "anthropic", secret: `sk-ant-api03-${email}` }),
+    ];
+    const tokens = [await createKey(user.id, { name: "first" }), await createKey(user.id, { name: "second" })];
+    const { record } = await createManagementKey(user.id);
+    return { session, userId: user.id, credentialIds: credentials.map((c) => c.id), tokenHashes: tokens.map((t) => t.data.hash), managementKeyId: record.id };
+  }
+
+  beforeAll(async () => {
+    app = await startApp({ DATABASE_URL: databaseUrl });
+    useDatabase(await openPostgres(databaseUrl));
+    prisma = await db();
+    alice = await account("alice@example.com");
+    bob = await account("bob@example.com");
+  }, 180_000);
+  afterAll(async () => {
+    await app?.stop();
+    await prisma?.$disconnect();
+    await dropSchema(databaseUrl);
+  });
+
+  it.each(ACTIONS)("$action: another account's ids change nothing, and answer as an unknown id does", async (write) => {
+    const before = await write.state(prisma, alice);
+    const bobsOwnBefore = await write.state(prisma, bob);
+    const aimedAtAlice = await bob.session.action(write.file, write.action, write.fields(alice));
+    expect(await write.state(prisma, alice)).toEqual(before);
+
+    const unknown: Account = { ...alice, credentialIds: ["c_unknown_0", "c_unknown_1"], tokenHashes: ["0".repeat(64), "1".repeat(64)], managementKeyId: "m_unknown" };
+    const aimedAtNothing = await bob.session.action(write.file, write.action, write.fields(unknown));
+    expect(aimedAtAlice.status).toBe(aimedAtNothing.status);
+
+    const anonymous = await new WebSession(app.url).action(write.file, write.action, write.fields(alice));
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get("location")).toMatch(/\/signin/);
+    expect(await write.state(prisma, alice)).toEqual(before);
+
+    // The same write on Bob's own data goes through, so the refusal above is not an accident.
+    expect((await bob.session.action(write.file, write.action, write.fields(bob))).status).toBeLessThan(400);
+    expect(await write.state(prisma, bob)).not.toEqual(bobsOwnBefore);
+  });
+
+  it("dashboard pages show the signed-in account's data and nothing of another's", async () => {
+    const traces = async (account: Account) => {
+      const prefixes = (await prisma.apiToken.findMany({ where: { userId: account.userId } })).map((t) => t.prefix);
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: account.userId } });
+      return [user.email, user.referralCode, ...account.credentialIds.slice(0, 1), ...prefixes];
+    };
+    const [alices, bobs] = [await traces(alice), await traces(bob)];
+    const pages = ["/dashboard/providers", "/dashboard/keys", "/dashboard/usage", "/dashboard/api", "/dashboard/referrals"];
+    const html = (await Promise.all(pages.map(async (page) => {
+      const response = await bob.session.fetch(page);
+      expect(response.status, page).toBe(200);
+      return response.text();
+    }))).join("\n");
+    for (const trace of alices) expect(html).not.toContain(trace);
+    for (const trace of bobs) expect(html).toContain(trace);
+  });
+
+  it("refuses a server action posted from another site (CSRF), even with the victim's cookie", async () => {
+    const credential = { where: { id: alice.credentialIds[0] }, select: { disabled: true } } as const;
+    const before = await prisma.providerCredential.findUniqueOrThrow(credential);
+    const fields = { id: alice.credentialIds[0], disabled: String(!before.disabled) };
+    for (const origin of ["https://evil.example", "null", `${app.url}.evil.example`]) {
+      const forged = await alice.session.action(DASHBOARD, "toggleCredentialAction", fields, { origin });
+      expect(forged.status, origin).toBeGreaterThanOrEqual(400);
+      expect(await prisma.providerCredential.findUniqueOrThrow(credential)).toEqual(before);
+    }
+    expect((await alice.session.action(DASHBOARD, "toggleCredentialAction", fields, { origin: app.url })).status).toBe(200);
+    expect((await prisma.providerCredential.findUniqueOrThrow(credential)).disabled).toBe(!before.disabled);
+  });
+});
