@@ -65,7 +65,8 @@ export function AddCredentialForm({ providers }: { providers: ProviderChoice[] }
 
   const detectedName = detected && providers.find((p) => p.id === detected.provider)?.name;
   return (
-    <form ref={form} action={action} onSubmit={submit} className="grid gap-4 sm:grid-cols-2" data-testid="add-credential" aria-busy={pending}>
+    // autoComplete off: a reload must not bring back an old provider choice behind React's back.
+    <form ref={form} action={action} onSubmit={submit} autoComplete="off" className="grid gap-4 sm:grid-cols-2" data-testid="add-credential" aria-busy={pending}>
       <label className="field-label">
         Provider
         <select name="provider" value={provider.id} onChange={(e) => (setProviderId(e.target.value), setProviderChosen(true))} className="input">

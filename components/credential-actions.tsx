@@ -93,7 +93,7 @@ export function CredentialActions({ id, label, disabled, recheck }: Props) {
         <input type="hidden" name="disabled" value={String(!disabled)} />
         <button type="submit" className="btn btn-secondary btn-sm">{disabled ? "Enable" : "Disable"}</button>
       </form>
-      <form action={deleteCredentialAction}>
+      <form action={deleteCredentialAction} className="ml-auto">
         <input type="hidden" name="id" value={id} />
         <ConfirmSubmit label="Delete" confirmLabel="Yes, delete" warning="Delete this credential?" className="btn btn-danger btn-sm" />
       </form>

@@ -31,7 +31,7 @@ export function NewTokenForm({ providers, strategies }: { providers: Array<{ id:
       </label>
       <div className="grid grid-cols-2 gap-3">
         <label className="field-label">
-          Message limit <span className="font-normal text-zinc-500">(optional)</span>
+          Message limit
           <input name="limit" type="number" min={0} inputMode="numeric" className="input" placeholder="No limit" />
         </label>
         <label className="field-label">
@@ -43,8 +43,8 @@ export function NewTokenForm({ providers, strategies }: { providers: Array<{ id:
         <legend className="field-label">Allowed providers <span className="font-normal text-zinc-500">(none ticked: all of them)</span></legend>
         <div className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1.5 text-sm sm:grid-cols-3 lg:grid-cols-4">
           {providers.map((p) => (
-            <label key={p.id} className="flex items-center gap-2">
-              <input type="checkbox" name="allowed_providers" value={p.id} className="size-4 accent-indigo-600" />
+            <label key={p.id} className="flex items-start gap-2 [&>input]:mt-0.5">
+              <input type="checkbox" name="allowed_providers" value={p.id} className="size-4 shrink-0 accent-indigo-600" />
               {p.name}
             </label>
           ))}

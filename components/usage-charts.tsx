@@ -9,7 +9,8 @@ const TOOLTIP = { contentStyle: { fontSize: 12, borderRadius: 6, color: "#18181b
 
 function Chart({ title, children, height = 224 }: { title: string; children: React.ReactElement; height?: number }) {
   return (
-    <figure className="card p-4">
+    // min-w-0: a chart still sized for a wider window must not widen its grid column (and the page).
+    <figure className="card min-w-0 overflow-hidden p-4">
       <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
       <div className="text-zinc-500 dark:text-zinc-400" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>

@@ -22,9 +22,9 @@ async function fetchUsage(filters: UsageFilters): Promise<UsageJson> {
   return response.json() as Promise<UsageJson>;
 }
 
-function Stat({ label, value, hint, testId, children }: { label: string; value: React.ReactNode; hint?: string; testId?: string; children?: React.ReactNode }) {
+function Stat({ label, value, hint, testId, children, className = "" }: { label: string; value: React.ReactNode; hint?: string; testId?: string; children?: React.ReactNode; className?: string }) {
   return (
-    <div className="card p-4" data-testid={testId}>
+    <div className={`card min-w-0 p-4 ${className}`} data-testid={testId}>
       <div className="text-xs text-zinc-500 dark:text-zinc-400">{label}</div>
       <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>
       {children}
@@ -37,7 +37,7 @@ function MessagesStat({ messages }: { messages: UsageJson["messages"] }) {
   const { used, limit, resetsAt } = messages;
   const share = limit ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   return (
-    <Stat label="Messages this month" testId="messages-used" value={<>{count(used)}<span className="text-base font-normal text-zinc-500"> / {limit === null ? "unlimited" : count(limit)}</span></>} hint={`Resets ${resetsAt.slice(0, 10)} 00:00 UTC`}>
+    <Stat label="Messages this month" testId="messages-used" className="col-span-2 lg:col-span-1" value={<>{count(used)}<span className="text-base font-normal text-zinc-500"> / {limit === null ? "unlimited" : count(limit)}</span></>} hint={`Resets ${resetsAt.slice(0, 10)} 00:00 UTC`}>
       {limit !== null && (
         <div className="mt-2 h-2 rounded bg-zinc-100 dark:bg-zinc-800" role="progressbar" aria-label="Messages used" aria-valuenow={share} aria-valuemin={0} aria-valuemax={100}>
           <div className={`h-2 rounded ${share >= 100 ? "bg-red-600" : "bg-indigo-600"}`} style={{ width: `${share}%` }} />
@@ -52,7 +52,8 @@ function LiveIndicator({ updatedAt, error }: { updatedAt: number; error: Error |
   if (error) return <p className="text-xs text-amber-700 dark:text-amber-400" role="status" data-testid="usage-live">Could not refresh ({error.message}); trying again.</p>;
   return (
     <p className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="usage-live">
-      <span className="size-2 rounded-full bg-emerald-500 motion-safe:animate-pulse" aria-hidden /> Live · updated {new Date(updatedAt).toISOString().slice(11, 19)} UTC
+      <span className="size-2 rounded-full bg-emerald-500 motion-safe:animate-pulse" aria-hidden />
+      Live · updated {new Date(updatedAt).toISOString().slice(11, 19)} UTC
     </p>
   );
 }
@@ -95,11 +96,11 @@ export function UsageLive({ initial, filters, renderedAt }: { initial: UsageJson
   return (
     <div className="space-y-6">
       <LiveIndicator updatedAt={query.dataUpdatedAt} error={query.error} />
-      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="This month">
+      <section className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="This month">
         <MessagesStat messages={usage.messages} />
         <Stat label="Latency p50" value={ms(usage.timing.latencyP50)} hint={`p95 ${ms(usage.timing.latencyP95)}`} />
         <Stat label="Time to first token p50" value={ms(usage.timing.ttftP50)} hint={`p95 ${ms(usage.timing.ttftP95)} (streams)`} />
-        <Stat label="Requests, 30 days" value={count(requests)} hint={`${count(errors)} failed`} testId="requests-30-days" />
+        <Stat label="Requests, 30 days" value={count(requests)} hint={`${count(errors)} failed`} className="col-span-2 lg:col-span-1" />
       </section>
       {requests === 0 ? (
         <div className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400" data-testid="usage-empty">
