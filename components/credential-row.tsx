@@ -51,7 +51,7 @@ export function CredentialRow({ credential: c, providerName, moveUp, moveDown }:
         </p>
       )}
       {state.unverified && <p className="text-sm break-words text-amber-800 dark:text-amber-300" data-testid="credential-check-note">{state.unverified}</p>}
-      <CredentialActions id={c.id} label={c.label} disabled={c.disabled} recheck={state.needsAttention || Boolean(state.unverified)} />
+      <CredentialActions id={c.id} label={c.label} disabled={c.disabled} recheck={state.canRecheck} />
     </li>
   );
 }

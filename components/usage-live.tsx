@@ -116,11 +116,13 @@ export function UsageLive({ initial, filters, renderedAt }: { initial: UsageJson
           </section>
         </>
       )}
-      <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="mb-3 text-lg font-semibold">Recent requests</h2>
-        <Filters filters={filters} usage={usage} />
-        <RecentRequestsTable rows={usage.recent} filtered={filtered} />
-      </section>
+      {(usage.recent.length > 0 || filtered) && (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading" className="mb-3 text-lg font-semibold">Recent requests</h2>
+          <Filters filters={filters} usage={usage} />
+          <RecentRequestsTable rows={usage.recent} filtered={filtered} />
+        </section>
+      )}
     </div>
   );
 }

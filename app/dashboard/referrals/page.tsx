@@ -17,8 +17,8 @@ export default async function ReferralsPage() {
       <PageHeader title="Referrals">
         Each friend who signs up with your link gets {theirs} bonus messages a month and you get {yours}. Bonus messages add to your plan&apos;s monthly limit.
       </PageHeader>
-      <section className="card grid gap-6 sm:grid-cols-3" aria-label="Your referral link">
-        <div className="sm:col-span-3">
+      <section className="card grid grid-cols-3 gap-x-4 gap-y-6" aria-label="Your referral link">
+        <div className="col-span-3">
           <label htmlFor="referral-link" className="field-label">Your link</label>
           <div className="mt-1 flex items-center gap-2">
             <input id="referral-link" readOnly value={link} data-testid="referral-link" spellCheck={false} className="input mt-0 bg-zinc-50 font-mono dark:bg-zinc-950" />
@@ -26,7 +26,7 @@ export default async function ReferralsPage() {
           </div>
           <p className="mt-1 text-xs text-zinc-500">Or tell them your code at sign-up: <span className="font-mono font-medium text-zinc-700 dark:text-zinc-300">{user.referralCode}</span></p>
         </div>
-        <div className="border-t border-zinc-200 pt-4 sm:border-t-0 sm:pt-0 dark:border-zinc-800">
+        <div>
           <div className="text-xs text-zinc-500">Friends signed up</div>
           <div className="mt-1 text-2xl font-semibold tabular-nums">{referrals.length}</div>
         </div>
@@ -36,7 +36,8 @@ export default async function ReferralsPage() {
         </div>
         <div>
           <div className="text-xs text-zinc-500">Your bonus now</div>
-          <div className="mt-1 text-2xl font-semibold tabular-nums">{user.bonusMessages}<span className="text-base font-normal text-zinc-500"> messages / month</span></div>
+          <div className="mt-1 text-2xl font-semibold tabular-nums">{user.bonusMessages}</div>
+          <div className="text-xs text-zinc-500">messages a month, on top of your plan</div>
         </div>
       </section>
       <section aria-labelledby="referred-heading">

@@ -7,7 +7,7 @@ import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/serve
 import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
 import { FAKE_BASE_PATHS } from "@/test/support/gateway-harness";
 import { addCheckedCredential } from "./add-checked-credential";
-import { checkCredential } from "./check-credential";
+import { CHECKS_PER_HOUR, checkCredential } from "./check-credential";
 import { recheckCredential } from "./recheck-credential";
 
 /** A loopback port with nothing listening: a provider that cannot be reached. */
@@ -111,5 +111,12 @@ describe.each(databaseTargets())("adding a credential checks it with the provide
 
     const stranger = (await createUser({ email: "stranger@example.com", password: "password-123" })).user.id;
     await expect(recheckCredential(stranger, credential.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("limits how many credentials one account can have checked in an hour", async () => {
+    const busy = (await createUser({ email: "key-tester@example.com", password: "password-123" })).user.id;
+    for (let i = 0; i < CHECKS_PER_HOUR; i++) await expect(addCheckedCredential(busy, { provider: "openai", secret: `sk-proj-invalid-${i}-key` })).rejects.toMatchObject({ code: "credential_refused" });
+    await expect(addCheckedCredential(busy, { provider: "openai", secret: "sk-proj-one-more-key" })).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/^Too many credential check attempts; try again in \d+ s$/) });
+    expect(fake.requests).toHaveLength(CHECKS_PER_HOUR);
   });
 });

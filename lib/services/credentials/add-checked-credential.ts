@@ -1,7 +1,7 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { getProvider } from "@/lib/providers/registry";
 import { parseCredential, storeCredential } from "./add-credential";
-import { checkCredential } from "./check-credential";
+import { checkCredential, limitChecks } from "./check-credential";
 import type { NewCredential } from "./credential-input";
 
 /**
@@ -10,6 +10,7 @@ import type { NewCredential } from "./credential-input";
  */
 export async function addCheckedCredential(userId: string, input: NewCredential) {
   const data = await parseCredential(input);
+  await limitChecks(userId);
   const check = await checkCredential({ provider: data.provider, secret: data.secret, kind: data.kind, baseUrl: data.baseUrl ?? null, accountId: data.accountId ?? null });
   if (check.result === "refused") {
     const name = getProvider(data.provider)?.name ?? data.provider;

@@ -1,6 +1,7 @@
 import { isGatewayError } from "@/lib/errors/gateway-error";
 import { requestModelList, type ModelListTarget } from "@/lib/gateway/models/provider-models";
 import { getProvider } from "@/lib/providers/registry";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
 
 /** What asking the provider about a credential showed, before it is saved or when checked again. */
 export type CredentialCheck =
@@ -11,6 +12,12 @@ export type CredentialCheck =
   | { result: "unverified"; note: string };
 
 export const CHECK_TIMEOUT_MS = 8_000;
+export const CHECKS_PER_HOUR = 30;
+
+/** Checks per account are limited: Providers must not become a way to test lists of leaked keys. */
+export function limitChecks(userId: string): Promise<void> {
+  return enforceRateLimit("credential check", userId, CHECKS_PER_HOUR, 60 * 60_000);
+}
 
 /** Credentials with no cheap, side-effect-free way to ask the provider; null when there is one. */
 export function noCheapCheck(target: Pick<ModelListTarget, "provider" | "kind">): string | null {

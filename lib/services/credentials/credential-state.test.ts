@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { credentialState } from "./credential-state";
 
 const now = new Date("2026-11-24T12:00:00Z");
-const healthy = { status: "active" as const, disabled: false, cooldownUntil: null, expiresAt: null, checkNote: null, verifiedAt: now, lastUsedAt: null };
+const healthy = { provider: "openai", kind: "api_key" as const, status: "active" as const, disabled: false, cooldownUntil: null, expiresAt: null, checkNote: null, verifiedAt: now, lastUsedAt: null };
 
 describe("a credential's state in Providers", () => {
   it("is active when nothing is wrong", () => expect(credentialState(healthy, now)).toMatchObject({ badge: "active", text: "active", needsAttention: false, unverified: null }));
@@ -17,7 +17,16 @@ describe("a credential's state in Providers", () => {
   });
   it("keeps the not-verified note until a check or a request proves the credential", () => {
     const note = "Not verified: OpenAI could not be reached (ENOTFOUND).";
-    expect(credentialState({ ...healthy, verifiedAt: null, checkNote: note }, now).unverified).toBe(note);
-    expect(credentialState({ ...healthy, verifiedAt: null, checkNote: note, lastUsedAt: now }, now).unverified).toBeNull();
+    expect(credentialState({ ...healthy, verifiedAt: null, checkNote: note }, now)).toMatchObject({ unverified: note, canRecheck: true });
+    expect(credentialState({ ...healthy, verifiedAt: null, checkNote: note, lastUsedAt: now }, now)).toMatchObject({ unverified: null, canRecheck: false });
+  });
+  it("offers Check again only where a check can tell something", () => {
+    expect(credentialState(healthy, now).canRecheck).toBe(false);
+    expect(credentialState({ ...healthy, status: "invalid" }, now).canRecheck).toBe(true);
+    expect(credentialState({ ...healthy, status: "invalid", disabled: true }, now).canRecheck).toBe(false);
+    const oauth = { ...healthy, provider: "anthropic", kind: "oauth_token" as const, verifiedAt: null, checkNote: "Not verified: subscription (OAuth) tokens are not tried before saving" };
+    expect(credentialState(oauth, now)).toMatchObject({ unverified: oauth.checkNote, canRecheck: false });
+    expect(credentialState({ ...oauth, status: "refused" }, now).canRecheck).toBe(true);
+    expect(credentialState({ ...healthy, provider: "custom", verifiedAt: null, checkNote: "Not verified: custom endpoints" }, now).canRecheck).toBe(false);
   });
 });

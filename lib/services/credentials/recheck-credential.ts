@@ -3,7 +3,7 @@ import { secrets } from "@/lib/config/secrets";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/gateway-error";
-import { checkCredential, type CredentialCheck } from "./check-credential";
+import { checkCredential, limitChecks, type CredentialCheck } from "./check-credential";
 
 /**
  * Providers' "Check again" on a saved credential. Accepted: active again, old error cleared.
@@ -14,6 +14,7 @@ export async function recheckCredential(userId: string, id: string): Promise<{ p
   const prisma = await db();
   const row = await prisma.providerCredential.findFirst({ where: { id, userId } });
   if (!row) throw notFound("No such credential");
+  await limitChecks(userId);
   const secret = decryptSecret(row.secretCiphertext, secrets().encryptionKeys);
   const check = await checkCredential({ provider: row.provider, secret, kind: row.kind, baseUrl: row.baseUrl, accountId: row.accountId });
   const now = new Date();
