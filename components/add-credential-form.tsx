@@ -2,6 +2,17 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { addCredentialAction, type FormState } from "@/app/dashboard/actions";
+import { detectKeyProvider } from "@/lib/providers/registry";
+import { CredentialKindField, type CredentialKind } from "./credential-kind-field";
+import { Notice } from "./notice";
+
+export interface ProviderChoice {
+  id: string;
+  name: string;
+  keyHint?: string;
+  /** Takes subscription OAuth tokens as well as API keys. */
+  oauth: boolean;
+}
 
 function FieldError({ state, name }: { state: FormState; name: string }) {
   const message = state.fields?.[name];
@@ -9,14 +20,31 @@ function FieldError({ state, name }: { state: FormState; name: string }) {
   return <span className="mt-1 block text-xs font-normal text-red-600 dark:text-red-400" data-testid={`error-${name}`}>{message.charAt(0).toUpperCase() + message.slice(1)}.</span>;
 }
 
-export function AddCredentialForm({ providers }: { providers: Array<{ id: string; name: string; keyHint?: string }> }) {
-  const [state, action, pending] = useActionState(addCredentialAction, {});
-  const [provider, setProvider] = useState(providers[0]?.id ?? "");
-  const [kind, setKind] = useState("");
-  const form = useRef<HTMLFormElement>(null);
-  const hint = providers.find((p) => p.id === provider)?.keyHint;
-  const invalid = (name: string) => (state.fields?.[name] ? true : undefined);
+function checkNote(provider: ProviderChoice, kind: CredentialKind): string {
+  if (provider.id === "custom") return "Custom endpoints are saved without a check: the first request through one shows whether it works.";
+  if (provider.oauth && kind === "oauth_token") return `Subscription tokens are saved without a check: the first request shows whether ${provider.name} accepts it.`;
+  return `Before saving, OauthRouter lists your models at ${provider.name} to make sure it accepts the key; a refused key is not saved.`;
+}
 
+export function AddCredentialForm({ providers }: { providers: ProviderChoice[] }) {
+  const [state, action, pending] = useActionState(addCredentialAction, {});
+  const [providerId, setProviderId] = useState(providers[0]?.id ?? "");
+  const [providerChosen, setProviderChosen] = useState(false);
+  const [kind, setKind] = useState<CredentialKind>("api_key");
+  const [kindChosen, setKindChosen] = useState(false);
+  const [detected, setDetected] = useState<{ provider: string; kind: CredentialKind } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const provider = providers.find((p) => p.id === providerId) ?? providers[0];
+  const invalid = (name: string) => (state.fields?.[name] || state.invalid === name ? true : undefined);
+  const checked = provider.id !== "custom" && !(provider.oauth && kind === "oauth_token");
+
+  // What a pasted key looks like picks the provider and kind, unless the user chose them by hand.
+  function onSecret(value: string) {
+    const found = detectKeyProvider(value) ?? null;
+    setDetected(found);
+    if (found && !providerChosen && providers.some((p) => p.id === found.provider)) setProviderId(found.provider);
+    if (!kindChosen) setKind(found?.kind ?? "api_key");
+  }
   // Submitted by hand so a rejected form keeps what was typed; only a saved one is cleared.
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,14 +58,18 @@ export function AddCredentialForm({ providers }: { providers: Array<{ id: string
       const field = form.current?.elements.namedItem(name);
       if (field instanceof HTMLInputElement) field.value = "";
     }
-    setKind("");
+    setDetected(null);
+    setKindChosen(false);
+    setKind("api_key");
   }, [state]);
 
+  const detectedName = detected && providers.find((p) => p.id === detected.provider)?.name;
   return (
-    <form ref={form} action={action} onSubmit={submit} className="grid gap-4 sm:grid-cols-2" data-testid="add-credential">
+    // autoComplete off: a reload must not bring back an old provider choice behind React's back.
+    <form ref={form} action={action} onSubmit={submit} autoComplete="off" className="grid gap-4 sm:grid-cols-2" data-testid="add-credential" aria-busy={pending}>
       <label className="field-label">
         Provider
-        <select name="provider" value={provider} onChange={(e) => setProvider(e.target.value)} className="input">
+        <select name="provider" value={provider.id} onChange={(e) => (setProviderId(e.target.value), setProviderChosen(true))} className="input">
           {providers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
       </label>
@@ -46,49 +78,42 @@ export function AddCredentialForm({ providers }: { providers: Array<{ id: string
         <input name="label" maxLength={80} className="input" placeholder="e.g. Work account" />
       </label>
       <label className="field-label sm:col-span-2">
-        API key or OAuth token
-        <input name="secret" type="password" required autoComplete="off" spellCheck={false} aria-invalid={invalid("secret")} className="input font-mono" placeholder={hint ?? "Paste your key"} />
-        <span className="mt-1 block text-xs font-normal text-zinc-500">Encrypted when saved; afterwards only its last four characters are shown.</span>
+        {provider.oauth ? "API key or OAuth token" : provider.id === "cloudflare-ai" ? "API token" : "API key"}
+        <input name="secret" type="password" required autoComplete="off" spellCheck={false} onChange={(e) => onSecret(e.target.value)} aria-invalid={invalid("secret")} className="input font-mono" placeholder={provider.keyHint ?? "Paste your key"} />
+        <span className="mt-1 block text-xs font-normal text-zinc-500" data-testid="secret-hint">
+          {detectedName ? `Looks like ${detected?.kind === "oauth_token" ? `a ${detectedName} OAuth token` : `a ${detectedName} API key`}${detected?.provider !== provider.id ? ` (the provider above is ${provider.name})` : ""}. ` : ""}
+          Encrypted when saved; afterwards only its last four characters are shown.
+        </span>
         <FieldError state={state} name="secret" />
       </label>
-      <div>
+      {provider.oauth && <CredentialKindField kind={kind} detected={detected?.provider === provider.id ? detected.kind : null} providerName={provider.name} onChange={(k) => (setKind(k), setKindChosen(true))} />}
+      {provider.oauth && kind === "oauth_token" && (
         <label className="field-label">
-          Kind
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className="input">
-            <option value="">Auto-detect</option>
-            <option value="api_key">API key</option>
-            <option value="oauth_token">OAuth token</option>
-          </select>
-        </label>
-        <p className={`mt-1 text-xs ${kind === "oauth_token" ? "text-amber-700 dark:text-amber-400" : "text-zinc-500"}`} data-testid="oauth-note">
-          OAuth tokens (e.g. a Claude subscription&apos;s sk-ant-oat…) act for your subscription: the subscription provider&apos;s terms apply to how you use them.
-        </p>
-      </div>
-      {provider === "custom" && (
-        <label className="field-label">
-          Base URL
-          <input name="baseUrl" type="url" required aria-invalid={invalid("baseUrl")} className="input font-mono" placeholder="https://llm.example.com/v1" />
-          <FieldError state={state} name="baseUrl" />
-        </label>
-      )}
-      {provider === "cloudflare-ai" && (
-        <label className="field-label">
-          Cloudflare account id
-          <input name="accountId" required aria-invalid={invalid("accountId")} className="input font-mono" />
-          <FieldError state={state} name="accountId" />
-        </label>
-      )}
-      {provider === "anthropic" && (
-        <label className="field-label">
-          Expires <span className="font-normal text-zinc-500">(optional, for OAuth tokens)</span>
+          Expires <span className="font-normal text-zinc-500">(optional; Providers warns a week ahead)</span>
           <input name="expiresAt" type="date" aria-invalid={invalid("expiresAt")} className="input" />
           <FieldError state={state} name="expiresAt" />
         </label>
       )}
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className="btn btn-primary">{pending ? "Saving…" : "Add credential"}</button>
-        {state.error && <p role="alert" className="text-sm text-red-600 dark:text-red-400" data-testid="add-credential-error">{state.error}</p>}
-        {state.ok && <p role="status" className="text-sm text-green-700 dark:text-green-400">{state.message ?? "Saved."}</p>}
+      {provider.id === "custom" && (
+        <label className="field-label sm:col-span-2">
+          Base URL <span className="font-normal text-zinc-500">(the OpenAI-compatible API root)</span>
+          <input name="baseUrl" type="url" required aria-invalid={invalid("baseUrl")} className="input font-mono" placeholder="https://llm.example.com/v1" />
+          <FieldError state={state} name="baseUrl" />
+        </label>
+      )}
+      {provider.id === "cloudflare-ai" && (
+        <label className="field-label">
+          Cloudflare account id
+          <input name="accountId" required aria-invalid={invalid("accountId")} spellCheck={false} className="input font-mono" placeholder="32 hex characters, from the dashboard URL" />
+          <FieldError state={state} name="accountId" />
+        </label>
+      )}
+      <div className="space-y-3 sm:col-span-2">
+        <p className="text-xs text-zinc-500" data-testid="check-note">{checkNote(provider, kind)}</p>
+        {state.error && <Notice tone="error" testId="add-credential-error">{state.error}</Notice>}
+        {state.warning && <Notice tone="warning" testId="add-credential-result">{state.warning}</Notice>}
+        {state.message && <Notice tone="success" testId="add-credential-result">{state.message}</Notice>}
+        <button type="submit" disabled={pending} className="btn btn-primary">{pending ? (checked ? `Checking with ${provider.name}…` : "Saving…") : "Add credential"}</button>
       </div>
     </form>
   );

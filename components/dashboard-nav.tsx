@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 // One line per dashboard page.
 const PAGES = [
@@ -16,8 +17,23 @@ const PAGES = [
 
 export function DashboardNav() {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: bring the current one fully into view (never the page).
+  useEffect(() => {
+    const reveal = () => {
+      const bar = nav.current;
+      const current = bar?.querySelector<HTMLElement>('[aria-current="page"]');
+      if (!bar || !current) return;
+      const overflowRight = current.offsetLeft + current.offsetWidth - (bar.scrollLeft + bar.clientWidth);
+      if (overflowRight > 0) bar.scrollLeft += overflowRight + 32;
+      else if (current.offsetLeft < bar.scrollLeft) bar.scrollLeft = current.offsetLeft;
+    };
+    reveal();
+    window.addEventListener("resize", reveal);
+    return () => window.removeEventListener("resize", reveal);
+  }, [pathname]);
   return (
-    <nav aria-label="Dashboard" className="-mb-px flex gap-1 overflow-x-auto text-sm [scrollbar-width:none] max-sm:[mask-image:linear-gradient(to_right,black_calc(100%-2rem),transparent)]">
+    <nav ref={nav} aria-label="Dashboard" className="relative -mb-px flex gap-1 overflow-x-auto text-sm [scrollbar-width:none] after:w-6 after:shrink-0 after:content-[''] max-sm:[mask-image:linear-gradient(to_right,black_calc(100%-2rem),transparent)]">
       {PAGES.map((page) => {
         const active = pathname === page.href || pathname.startsWith(`${page.href}/`);
         return (

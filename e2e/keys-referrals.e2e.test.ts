@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
+import { captureScreens } from "./support/screenshots";
 
 async function signUp(page: Page, url: string, email: string) {
   await page.getByLabel("Email").fill(email);
@@ -11,13 +12,7 @@ async function signUp(page: Page, url: string, email: string) {
   void url;
 }
 
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shoot = captureScreens;
 
 describe("Keys and Referrals in the browser", () => {
   let app: RunningApp;
@@ -54,6 +49,7 @@ describe("Keys and Referrals in the browser", () => {
     await expect.poll(() => page.getByTestId("tokens").locator("li", { hasText: "ci-runner" }).textContent()).toContain("disabled");
     expect((await fetch(`${app.url}/api/v1/auth/key`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     await page.getByTestId("tokens").locator("li", { hasText: "ci-runner" }).getByRole("button", { name: "Delete" }).click();
+    await page.getByTestId("tokens").locator("li", { hasText: "ci-runner" }).getByRole("button", { name: "Yes, delete" }).click();
     await expect.poll(() => page.getByTestId("tokens").locator("li", { hasText: "ci-runner" }).count()).toBe(0);
 
     await page.getByRole("button", { name: "Create management key" }).click();

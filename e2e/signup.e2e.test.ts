@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/server";
 import { startApp, type RunningApp } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
 import { captureScreens } from "./support/screenshots";
@@ -11,6 +12,7 @@ const OPENAI_KEY = "sk-proj-secretvalue-9876";
 const keyInfo = (url: string, token: string) => fetch(`${url}/api/v1/auth/key`, { headers: { authorization: `Bearer ${token}` } });
 
 describe("a new user in the browser", () => {
+  let fake: FakeUpstream;
   let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -18,8 +20,12 @@ describe("a new user in the browser", () => {
   const secretsSeen: string[] = [OPENAI_KEY, PASSWORD];
   const logs: string[] = [];
 
+  // Providers checks each key with its provider before saving: the fake stands in for OpenAI and Groq.
+  const upstreams = () => ({ UPSTREAM_OPENAI_BASE_URL: `${fake.url}/v1`, UPSTREAM_GROQ_BASE_URL: `${fake.url}/openai/v1` });
+
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    fake = await startFakeUpstream();
+    [app, browser] = await Promise.all([startApp(upstreams()), launchBrowser()]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
     page = await context.newPage();
@@ -28,6 +34,7 @@ describe("a new user in the browser", () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await fake?.close();
   });
 
   it("shows the landing and pricing pages with the providers, the code sample and the plans", async () => {
@@ -107,9 +114,10 @@ describe("a new user in the browser", () => {
     await form.locator("select[name=provider]").selectOption("custom");
     expect(await form.locator("input[name=baseUrl]").count()).toBe(1);
     expect(await form.locator("input[name=accountId]").count()).toBe(0);
-    await form.locator("select[name=kind]").selectOption("oauth_token");
+    expect(await form.locator("input[name=kind]").count()).toBe(0);
+    await form.locator("select[name=provider]").selectOption("anthropic");
+    await form.getByRole("radio", { name: /^OAuth token/ }).check();
     expect(await page.getByTestId("oauth-note").textContent()).toContain("terms apply");
-    await form.locator("select[name=kind]").selectOption("");
 
     await form.locator("select[name=provider]").selectOption("openai");
     await form.locator("input[name=label]").fill("Work account");
@@ -121,7 +129,7 @@ describe("a new user in the browser", () => {
     await form.locator("input[name=secret]").fill(OPENAI_KEY);
     await form.getByRole("button", { name: "Add credential" }).click();
     await page.getByTestId("credentials").waitFor();
-    await form.getByRole("status").waitFor();
+    await form.getByTestId("add-credential-result").waitFor();
     expect(await form.locator("input[name=secret]").inputValue()).toBe("");
     const row = page.getByTestId("credentials").locator("li").first();
     expect(await row.getByTestId("credential-masked").textContent()).toBe("••••9876");
@@ -153,7 +161,7 @@ describe("a new user in the browser", () => {
   it("stays signed in across a server restart on the same data folder", async () => {
     await app.stop();
     logs.push(app.output());
-    app = await startApp({ DATA_DIR: app.dataDir });
+    app = await startApp({ ...upstreams(), DATA_DIR: app.dataDir });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
     await page.goto(`${app.url}/dashboard/api`);
     await page.waitForURL(/\/dashboard\/api$/);

@@ -1,10 +1,10 @@
-import { mkdirSync } from "node:fs";
 import OpenAI from "openai";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeUpstream } from "@/test/fake-upstream/server";
 import { startApp, type RunningApp } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
+import { captureScreens } from "./support/screenshots";
 
 describe("a user's requests in Usage, up to the plan limit", () => {
   let fake: Awaited<ReturnType<typeof startFakeUpstream>>;
@@ -13,7 +13,6 @@ describe("a user's requests in Usage, up to the plan limit", () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync("test-results/screenshots", { recursive: true });
     fake = await startFakeUpstream();
     [app, browser] = await Promise.all([startApp({ UPSTREAM_OPENAI_BASE_URL: `${fake.url}/v1` }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -24,12 +23,12 @@ describe("a user's requests in Usage, up to the plan limit", () => {
     await fake?.close();
   });
 
-  it("pastes a key, uses the token with the OpenAI SDK, and sees the requests and the counter move", async () => {
+  it("pastes a key, uses the token with the OpenAI SDK, and sees the requests and the counter appear without a reload", async () => {
     await page.goto(`${app.url}/signup`);
     await page.getByLabel("Email").fill("charts@example.com");
     await page.getByLabel("Password").fill("a long password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(/\/dashboard\/api$/);
+    await page.waitForURL(/\/dashboard\/api$/, { timeout: 60_000 });
     const token = await page.getByTestId("api-token").inputValue();
     await page.getByRole("link", { name: "Providers" }).click();
     await page.waitForURL(/\/providers$/);
@@ -38,28 +37,58 @@ describe("a user's requests in Usage, up to the plan limit", () => {
     await page.getByRole("button", { name: "Add credential" }).click();
     await page.getByTestId("credentials").waitFor();
 
+    await page.getByRole("link", { name: "Usage" }).click();
+    await page.waitForURL(/\/usage$/);
+    expect(await page.getByTestId("usage-empty").textContent()).toContain("No requests in the last 30 days");
+    expect(await page.getByTestId("messages-used").textContent()).toContain("0 / 100");
+    await captureScreens(page, "usage-empty");
+    // Anything that reloads the page would drop this marker.
+    await page.evaluate(() => Object.assign(window, { stillSamePage: true }));
+
     const client = new OpenAI({ apiKey: token, baseURL: `${app.url}/v1`, maxRetries: 0 });
     for (const text of ["one", "two", "three"]) {
       const answer = await client.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: text }] });
       expect(answer.choices[0].message.content).toBe(`Echo: ${text}`);
     }
-    await page.getByRole("link", { name: "Usage" }).click();
-    await page.waitForURL(/\/usage$/);
-    await expect.poll(async () => {
-      await page.reload();
-      return page.getByTestId("messages-used").textContent();
-    }, { timeout: 10_000 }).toContain("3 / 100");
+    await expect.poll(() => page.getByTestId("messages-used").textContent(), { timeout: 15_000 }).toContain("3 / 100");
     // The counter moves at admission; usage rows follow within the writer's flush interval.
-    await expect.poll(async () => {
-      await page.reload();
-      return page.getByTestId("recent-requests").locator("tbody tr[data-request-id]").count();
-    }, { timeout: 10_000 }).toBe(3);
-    expect(await page.getByTestId("usage-charts").locator("svg").count()).toBeGreaterThan(0);
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `test-results/screenshots/dashboard-usage-${width}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => page.getByTestId("recent-requests").locator("tbody tr[data-request-id]").count(), { timeout: 15_000 }).toBe(3);
+    await page.getByTestId("usage-charts").locator("svg").first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
+    expect(await page.getByTestId("usage-live").textContent()).toMatch(/^Live · updated \d\d:\d\d:\d\d UTC$/);
+
+    await page.getByLabel("Status").selectOption("error");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/status=error/);
+    await expect.poll(() => page.getByTestId("recent-requests").textContent()).toContain("No requests match these filters.");
+    await page.getByRole("link", { name: "Clear" }).click();
+    await expect.poll(() => page.getByTestId("recent-requests").locator("tbody tr[data-request-id]").count()).toBe(3);
+    await captureScreens(page, "dashboard-usage");
+  }, 120_000);
+
+  it("serves the live data only to the signed-in user, and only their own", async () => {
+    const anonymous = await fetch(`${app.url}/dashboard/usage/data`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { type: "authentication_error", message: "Sign in to see usage" } });
+
+    const mine = await page.request.get(`${app.url}/dashboard/usage/data`);
+    expect(mine.status()).toBe(200);
+    const data = await mine.json();
+    expect(data.messages.used).toBe(3);
+    expect(data.recent).toHaveLength(3);
+    expect(Object.keys(data.recent[0]).sort()).toEqual(["attempts", "cancelled", "completionTokens", "createdAt", "error", "id", "latencyMs", "model", "promptTokens", "provider", "status", "streamed"]);
+    expect((await (await page.request.get(`${app.url}/dashboard/usage/data?status=error`)).json()).recent).toEqual([]);
+
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(`${app.url}/signup`);
+    await stranger.getByLabel("Email").fill("stranger@example.com");
+    await stranger.getByLabel("Password").fill("a long password");
+    await stranger.getByRole("button", { name: "Create account" }).click();
+    await stranger.waitForURL(/\/dashboard\/api$/, { timeout: 60_000 });
+    const theirs = await (await stranger.request.get(`${app.url}/dashboard/usage/data`)).json();
+    expect(theirs.messages.used).toBe(0);
+    expect(theirs.recent).toEqual([]);
+    await stranger.context().close();
   }, 90_000);
 
   it("answers 429 at the plan limit and says so in the dashboard", async () => {

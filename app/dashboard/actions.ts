@@ -4,16 +4,22 @@ import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { isGatewayError } from "@/lib/errors/gateway-error";
-import { addCredential } from "@/lib/services/credentials/add-credential";
+import { addCheckedCredential } from "@/lib/services/credentials/add-checked-credential";
+import { checkMessage } from "@/lib/services/credentials/check-message";
 import { deleteCredential, reorderCredentials, updateCredential } from "@/lib/services/credentials/manage-credentials";
+import { recheckCredential } from "@/lib/services/credentials/recheck-credential";
 import { regenerateDefaultToken } from "@/lib/services/tokens/default-token";
 import { setDefaultStrategy } from "@/lib/services/users/set-default-strategy";
 
 export interface FormState {
   ok?: boolean;
   message?: string;
+  /** Saved, with a caveat (a credential that could not be checked). */
+  warning?: string;
   error?: string;
   fields?: Record<string, string>;
+  /** The field a service error is about (a refused credential: "secret"). */
+  invalid?: string;
 }
 
 function asFormState(error: unknown): FormState {
@@ -21,7 +27,7 @@ function asFormState(error: unknown): FormState {
     const fields = Object.fromEntries(error.issues.map((issue) => [issue.path.join("."), issue.message]));
     return { error: "Please correct the highlighted fields.", fields };
   }
-  if (isGatewayError(error)) return { error: error.message };
+  if (isGatewayError(error)) return { error: error.message, invalid: error.param };
   throw error;
 }
 
@@ -39,7 +45,7 @@ export async function addCredentialAction(_previous: FormState, form: FormData):
   };
   try {
     const kind = text("kind");
-    const saved = await addCredential(user.id, {
+    const { credential: saved, check } = await addCheckedCredential(user.id, {
       provider: text("provider") ?? "",
       secret: text("secret") ?? "",
       label: text("label"),
@@ -49,7 +55,32 @@ export async function addCredentialAction(_previous: FormState, form: FormData):
       expiresAt: text("expiresAt"),
     });
     revalidatePath("/dashboard/providers");
-    return { ok: true, message: `Saved ${saved.label} (${saved.masked}).` };
+    const savedText = `Saved ${saved.label} (${saved.masked}).`;
+    return check.result === "unverified" ? { ok: true, warning: `${savedText} ${check.note}` } : { ok: true, message: `${savedText} ${checkMessage(saved.provider, check)}` };
+  } catch (error) {
+    return asFormState(error);
+  }
+}
+
+export async function renameCredentialAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  try {
+    await updateCredential(user.id, String(form.get("id")), { label: String(form.get("label") ?? "") });
+    revalidatePath("/dashboard/providers");
+    return { ok: true };
+  } catch (error) {
+    return asFormState(error);
+  }
+}
+
+export async function recheckCredentialAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  try {
+    const { provider, check } = await recheckCredential(user.id, String(form.get("id")));
+    revalidatePath("/dashboard/providers");
+    const message = checkMessage(provider, check);
+    if (check.result === "refused") return { error: message };
+    return check.result === "unverified" ? { ok: true, warning: `${message} Routing tries it again.` } : { ok: true, message: `${message} It is in use again.` };
   } catch (error) {
     return asFormState(error);
   }
@@ -74,8 +105,14 @@ export async function deleteCredentialAction(form: FormData) {
   revalidatePath("/dashboard/providers");
 }
 
-export async function setStrategyAction(form: FormData) {
+export async function setStrategyAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  await setDefaultStrategy(user.id, String(form.get("strategy") ?? ""));
-  revalidatePath("/dashboard/api");
+  try {
+    const strategy = String(form.get("strategy") ?? "");
+    await setDefaultStrategy(user.id, strategy);
+    revalidatePath("/dashboard/api");
+    return { ok: true, message: `Saved: tokens without a strategy of their own now use ${strategy}.` };
+  } catch (error) {
+    return asFormState(error);
+  }
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DashboardNav } from "@/components/dashboard-nav";
+import { QueryProvider } from "@/components/query-provider";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireUser } from "@/lib/auth/current-user";
 import { PLANS } from "@/lib/quota/plans";
@@ -26,7 +27,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <DashboardNav />
         </div>
       </div>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <QueryProvider>{children}</QueryProvider>
+      </main>
     </>
   );
 }

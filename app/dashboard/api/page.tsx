@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
 import { CopyButton } from "@/components/copy-button";
+import { PageHeader } from "@/components/page-header";
 import { RegenerateTokenButton } from "@/components/regenerate-token-button";
 import { StrategyForm } from "@/components/strategy-form";
 import { requireUser } from "@/lib/auth/current-user";
@@ -50,10 +51,7 @@ export default async function MyApiPage() {
   const baseUrl = `${apiPublicUrl()}/v1`;
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">My API</h1>
-        <p className="muted mt-1 text-sm">Point any OpenAI-compatible SDK or tool at this base URL with this token.</p>
-      </header>
+      <PageHeader title="My API">Point any OpenAI-compatible SDK or tool at this base URL with this token.</PageHeader>
 
       {credentials.length === 0 && (
         <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-800 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="no-providers">
@@ -76,7 +74,6 @@ export default async function MyApiPage() {
 
       <section className="card">
         <StrategyForm current={toApiStrategy(user.defaultStrategy)} />
-        <p className="mt-2 text-xs text-zinc-500">Applies to every token that does not set its own strategy.</p>
       </section>
 
       {token && (

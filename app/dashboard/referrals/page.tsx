@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
 import { CopyButton } from "@/components/copy-button";
+import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { env, publicUrl } from "@/lib/config/env";
 import { referralSummary } from "@/lib/services/users/referrals";
+
+export const metadata: Metadata = { title: "Referrals" };
 
 export default async function ReferralsPage() {
   const user = await requireUser("/dashboard/referrals");
@@ -9,32 +13,47 @@ export default async function ReferralsPage() {
   const link = `${publicUrl()}/signup?ref=${user.referralCode}`;
   const { REFERRAL_BONUS_REFERRER: yours, REFERRAL_BONUS_REFERRED: theirs } = env();
   return (
-    <div className="space-y-6">
-      <section>
-        <h1 className="text-2xl font-semibold">Referrals</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Each friend who signs up with your link gets {theirs} bonus messages a month and you get {yours}. Bonus messages add to your plan&apos;s monthly limit.</p>
-      </section>
-      <section className="grid gap-4 rounded-xl border border-zinc-200 p-5 sm:grid-cols-2 dark:border-zinc-800">
-        <div>
-          <div className="mb-1 text-sm font-medium">Your link</div>
-          <div className="flex items-center gap-2">
-            <input readOnly value={link} data-testid="referral-link" className="w-full min-w-0 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+    <div className="space-y-8">
+      <PageHeader title="Referrals">
+        Each friend who signs up with your link gets {theirs} bonus messages a month and you get {yours}. Bonus messages add to your plan&apos;s monthly limit.
+      </PageHeader>
+      <section className="card grid grid-cols-3 gap-x-4 gap-y-6" aria-label="Your referral link">
+        <div className="col-span-3">
+          <label htmlFor="referral-link" className="field-label">Your link</label>
+          <div className="mt-1 flex items-center gap-2">
+            <input id="referral-link" readOnly value={link} data-testid="referral-link" spellCheck={false} className="input mt-0 bg-zinc-50 font-mono dark:bg-zinc-950" />
             <CopyButton value={link} />
           </div>
+          <p className="mt-1 text-xs text-zinc-500">Or tell them your code at sign-up: <span className="font-mono font-medium text-zinc-700 dark:text-zinc-300">{user.referralCode}</span></p>
         </div>
         <div>
-          <div className="mb-1 text-sm font-medium">Your code</div>
-          <div className="font-mono text-lg">{user.referralCode}</div>
+          <div className="text-xs text-zinc-500">Friends signed up</div>
+          <div className="mt-1 text-2xl font-semibold tabular-nums">{referrals.length}</div>
         </div>
-        <div className="text-sm">Bonus messages earned: <strong data-testid="referral-earned">{earned}</strong> · your bonus now: <strong>{user.bonusMessages}</strong></div>
+        <div>
+          <div className="text-xs text-zinc-500">Bonus messages earned</div>
+          <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid="referral-earned">{earned}</div>
+        </div>
+        <div>
+          <div className="text-xs text-zinc-500">Your bonus now</div>
+          <div className="mt-1 text-2xl font-semibold tabular-nums">{user.bonusMessages}</div>
+          <div className="text-xs text-zinc-500">messages a month, on top of your plan</div>
+        </div>
       </section>
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">Who signed up</h2>
+      <section aria-labelledby="referred-heading">
+        <h2 id="referred-heading" className="mb-3 text-lg font-semibold">Who signed up</h2>
         {referrals.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">Nobody yet. Share your link.</p>
+          <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+            Nobody yet. Share your link: when a friend signs up with it, they appear here and both of you get the bonus at once.
+          </p>
         ) : (
-          <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800" data-testid="referrals">
-            {referrals.map((r) => <li key={r.email + r.joinedAt.toISOString()} className="flex justify-between p-3"><span>{r.email}</span><span className="text-zinc-500">{r.joinedAt.toISOString().slice(0, 10)} · +{r.bonus}</span></li>)}
+          <ul className="card divide-y divide-zinc-200 p-0 text-sm dark:divide-zinc-800" data-testid="referrals">
+            {referrals.map((r) => (
+              <li key={r.email + r.joinedAt.toISOString()} className="flex flex-wrap justify-between gap-2 px-4 py-3">
+                <span className="break-all">{r.email}</span>
+                <span className="text-zinc-500">joined {r.joinedAt.toISOString().slice(0, 10)} · +{r.bonus} for you</span>
+              </li>
+            ))}
           </ul>
         )}
       </section>

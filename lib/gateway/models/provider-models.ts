@@ -14,19 +14,31 @@ const LIST_TIMEOUT_MS = 3_000;
 // What a credential can reach changes rarely; a failed listing is retried after the same time.
 const cache = new TtlCache<ListedModel[]>(10 * 60_000);
 
-async function fetchModels(credential: UsableCredential): Promise<ListedModel[]> {
+/** What a models listing needs of a credential (a stored one, or one being checked before saving). */
+export type ModelListTarget = Pick<UsableCredential, "provider" | "secret" | "kind" | "baseUrl" | "accountId">;
+
+/**
+ * One models listing at the credential's provider; throws the mapped upstream error (401/403 for a
+ * refused credential). Null when the provider's adapter has no listing.
+ */
+export async function requestModelList(credential: ModelListTarget, signal: AbortSignal): Promise<ListedModel[] | null> {
   const provider = getProvider(credential.provider);
   const adapter = provider && adapterFor(provider.family);
-  if (!provider || !adapter?.buildModelsRequest || !adapter.parseModelsResponse) return [];
+  if (!provider || !adapter?.buildModelsRequest || !adapter.parseModelsResponse) return null;
   const request = adapter.buildModelsRequest({
     provider: credential.provider,
     baseUrl: resolveBaseUrl(credential.provider, { credentialBaseUrl: credential.baseUrl, accountId: credential.accountId }, process.env),
     credential: { secret: credential.secret, kind: credential.kind, accountId: credential.accountId },
     quirks: provider.quirks,
   });
+  // A user's own base URL is checked against private addresses when connecting (SSRF).
+  const response = await callUpstream(credential.provider, adapter, request, signal, { userSuppliedHost: Boolean(credential.baseUrl) });
+  return adapter.parseModelsResponse(await response.json());
+}
+
+async function fetchModels(credential: UsableCredential): Promise<ListedModel[]> {
   try {
-    const response = await callUpstream(credential.provider, adapter, request, AbortSignal.timeout(LIST_TIMEOUT_MS), { userSuppliedHost: Boolean(credential.baseUrl) });
-    return adapter.parseModelsResponse(await response.json());
+    return (await requestModelList(credential, AbortSignal.timeout(LIST_TIMEOUT_MS))) ?? [];
   } catch {
     return [];
   }

@@ -29,6 +29,7 @@ export const newCredentialSchema = z
   });
 
 export type NewCredential = z.input<typeof newCredentialSchema>;
+export type ParsedCredential = z.output<typeof newCredentialSchema> & { kind: "api_key" | "oauth_token" };
 
 /** Anthropic OAuth tokens (Claude subscriptions) look like `sk-ant-oat01-…`. */
 export function detectKind(secret: string): "api_key" | "oauth_token" {

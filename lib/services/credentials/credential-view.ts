@@ -19,6 +19,8 @@ export function toCredentialView(record: ProviderCredential) {
     expiresAt: record.expiresAt,
     createdAt: record.createdAt,
     lastUsedAt: record.lastUsedAt,
+    verifiedAt: record.verifiedAt,
+    checkNote: record.checkNote,
   };
 }
 
