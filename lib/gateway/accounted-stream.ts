@@ -15,6 +15,11 @@ function errorChunk(tally: UsageTally, created: number, error: GatewayError): Ch
   };
 }
 
+/** The closing usage chunk OpenAI sends with `include_usage`: no choices, the request's usage. */
+function usageChunk(tally: UsageTally, created: number, usage: ChatChunk["usage"]): ChatChunk {
+  return { id: tally.id, object: "chat.completion.chunk", created, model: tally.modelUsed ?? tally.attempt?.model ?? "", provider: tally.attempt?.provider, choices: [], usage };
+}
+
 function asStreamError(error: unknown, provider: string): GatewayError {
   if (isGatewayError(error)) return error;
   return new GatewayError(502, "api_error", `${provider} stream failed: ${(error as Error)?.message ?? "connection lost"}`, {
@@ -23,7 +28,8 @@ function asStreamError(error: unknown, provider: string): GatewayError {
 }
 
 /**
- * Passes chunks through as they come, counting them; an upstream failure after the first byte
+ * Passes chunks through as they come, counting them, and closes with a usage chunk when the
+ * upstream sent none; an upstream failure after the first byte
  * becomes a final chunk carrying `error`, a client cancel is recorded and cancels the upstream.
  */
 export function accountedStream(source: ReadableStream<ChatChunk>, tally: UsageTally, ticket: MessageTicket, created: number): ReadableStream<ChatChunk> {
@@ -35,6 +41,8 @@ export function accountedStream(source: ReadableStream<ChatChunk>, tally: UsageT
         try {
           const { done, value } = await reader.read();
           if (done) {
+            // Every stream ends with usage, even when the upstream reported none.
+            if (!tally.usage) controller.enqueue(usageChunk(tally, created, await tally.ensureUsage()));
             tally.finish({ status: 200 });
             controller.close();
             return;

@@ -1,6 +1,7 @@
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
 import { definedOnly } from "@/lib/providers/shared/request-fields";
 import type { ChatMessage, ChatRequest, ProviderQuirks, UpstreamContext, UpstreamRequest } from "@/lib/providers/types";
+import { applyProviderSpellings, dropForOpenAiModel } from "./provider-fields";
 
 /** Our routing fields: the gateway has already acted on them, no upstream should act on them again. */
 const ROUTING_FIELDS = ["models", "provider", "route", "transforms"];
@@ -61,6 +62,8 @@ export function buildOpenAiChatRequest(request: ChatRequest, ctx: UpstreamContex
   if (request.stream && !quirks.noStreamOptions) body.stream_options = { ...request.stream_options, include_usage: true };
   else delete body.stream_options;
   dropUnsupported(body, quirks.unsupportedFields ?? []);
+  if (ctx.provider === "openai") dropForOpenAiModel(body, ctx.model);
+  applyProviderSpellings(body, quirks);
   return {
     url: `${ctx.baseUrl}${quirks.chatPath ?? "/chat/completions"}`,
     method: "POST",
