@@ -30,6 +30,7 @@ describe("buildOpenAiChatRequest", () => {
   it("keeps OpenRouter's own reasoning and usage extensions but still drops routing fields", () => {
     const body = bodyOf({ ...hello, models: ["a", "b"], reasoning: { max_tokens: 2000 }, usage: { include: true } }, "openrouter");
     expect(body).toEqual({ model: "some-model", messages: [{ role: "user", content: "Hello" }], reasoning: { max_tokens: 2000 }, usage: { include: true } });
+    expect(bodyOf({ ...hello, reasoning_effort: "low" }, "openrouter")).toEqual({ model: "some-model", messages: hello.messages, reasoning: { effort: "low" } });
   });
 
   it("strips reasoning, signatures and cache_control from messages, and turns developer into system off OpenAI", () => {

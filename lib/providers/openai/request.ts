@@ -57,6 +57,10 @@ export function buildOpenAiChatRequest(request: ChatRequest, ctx: UpstreamContex
     if (effort && body.reasoning_effort === undefined) body.reasoning_effort = effort;
     for (const field of EXTENSION_FIELDS) delete body[field];
     body.messages = request.messages.map((m) => plainMessage(m, ctx.provider));
+  } else if (body.reasoning_effort !== undefined) {
+    // OpenRouter documents reasoning as its `reasoning` object.
+    body.reasoning ??= { effort: body.reasoning_effort };
+    delete body.reasoning_effort;
   }
   applyTokenLimit(body, quirks);
   if (request.stream && !quirks.noStreamOptions) body.stream_options = { ...request.stream_options, include_usage: true };
