@@ -41,7 +41,7 @@ describe("buildOpenAiChatRequest", () => {
         { role: "assistant", content: "Hi", reasoning: "thought", reasoning_details: [{ type: "reasoning.text", text: "thought", signature: "sig" }] },
       ],
     }, "together");
-    expect(body.messages).toEqual([{ role: "system", content: [{ type: "text", text: "Be brief." }] }, { role: "assistant", content: "Hi" }]);
+    expect(body.messages).toEqual([{ role: "system", content: "Be brief." }, { role: "assistant", content: "Hi" }]);
     expect(bodyOf({ model: "x", messages: [{ role: "developer", content: "Be brief." }] }).messages[0].role).toBe("developer");
   });
 

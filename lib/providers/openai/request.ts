@@ -17,11 +17,13 @@ function plainMessage(message: ChatMessage, provider: string): Record<string, un
   const out: Record<string, unknown> = { ...rest };
   if (message.role === "developer" && provider !== "openai") out.role = "system";
   if (Array.isArray(message.content)) {
-    out.content = message.content.map((part) => {
+    const parts = message.content.map((part) => {
       if (part.type !== "text" || !part.cache_control) return part;
       const { cache_control: _cache, ...plain } = part;
       return plain;
     });
+    // One text part is sent as a string: not every OpenAI-compatible server takes parts in every role.
+    out.content = parts.length === 1 && parts[0].type === "text" ? parts[0].text : parts;
   }
   return out;
 }
