@@ -61,7 +61,7 @@ export const providerRegistry: ProviderInfo[] = [
   {
     id: "groq", name: "Groq", family: "openai", baseUrl: "https://api.groq.com/openai/v1", auth: "bearer", embeddings: false,
     // Groq answers 400 to these (console.groq.com/docs/openai).
-    quirks: { legacyMaxTokens: true, unsupportedFields: ["logit_bias", "logprobs", "top_logprobs", "messages[].name", ...OPENAI_ONLY] },
+    quirks: { legacyMaxTokens: true, unsupportedFields: ["logit_bias", "logprobs", "top_logprobs", "n", "messages[].name", ...OPENAI_ONLY] },
     keyHint: "gsk_…", keyFormats: [{ pattern: /^gsk_/, kind: "api_key" }],
   },
   {

@@ -62,7 +62,7 @@ describe("buildOpenAiChatRequest", () => {
   });
 
   it("drops the fields a provider rejects, message fields included", () => {
-    const body = bodyOf({ model: "x", messages: [{ role: "user", content: "hi", name: "ann" }], logprobs: true, logit_bias: { "50256": -100 }, top_k: 40, temperature: 0.2 }, "groq");
+    const body = bodyOf({ model: "x", messages: [{ role: "user", content: "hi", name: "ann" }], logprobs: true, logit_bias: { "50256": -100 }, top_k: 40, n: 2, temperature: 0.2 }, "groq");
     expect(body).toEqual({ model: "some-model", messages: [{ role: "user", content: "hi" }], temperature: 0.2 });
     expect(bodyOf({ ...hello, top_k: 40, repetition_penalty: 1.1, seed: 7 }, "deepseek")).toEqual({ model: "some-model", messages: hello.messages });
   });
