@@ -116,6 +116,14 @@ describe("the native endpoints, translated both ways and passed through", () => 
       expect(events.at(-1)!.event).toBe("error");
       expect(JSON.parse(events.at(-1)!.data)).toMatchObject({ type: "error", error: { type: expect.any(String), message: expect.any(String) } });
       expect(events.map((e) => e.event)).not.toContain("message_stop");
+
+      // Passed through from Anthropic: its own error event, as sent, and a failed generation on record.
+      gateway.fake.setFault({ mode: "error-mid-stream:6", match: { credential: "sk-ant-api03-native-key" }, times: 1 });
+      const passed = await post("/v1/messages", { model: "claude-sonnet-4-5", max_tokens: 64, stream: true, messages: [{ role: "user", content: "one two three four five" }] });
+      const raw = await readSse(passed);
+      expect(raw.at(-1)).toEqual({ event: "error", data: JSON.stringify({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }) });
+      const record = await fetch(`${gateway.url}/api/v1/generation?id=${passed.headers.get("x-generation-id")}`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await record.json()).data).toMatchObject({ status: 529, error_type: "api_error", counted_message: true, streamed: true });
     });
   });
 

@@ -21,7 +21,7 @@ function usageChunk(tally: UsageTally, created: number, usage: ChatChunk["usage"
 }
 
 /** An error the provider reported inside its stream, for the usage record. */
-function inStreamError(error: NonNullable<ChatChunk["error"]>, provider: string): GatewayError {
+export function inStreamError(error: NonNullable<ChatChunk["error"]>, provider: string): GatewayError {
   const status = Number(error.code);
   return new GatewayError(status >= 400 && status < 600 ? status : 502, "api_error", error.message, { metadata: { provider, ...error.metadata } });
 }
