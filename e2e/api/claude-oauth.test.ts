@@ -1,4 +1,5 @@
 import Anthropic from "@anthropic-ai/sdk";
+import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addCredential } from "@/lib/services/credentials/add-credential";
@@ -46,6 +47,41 @@ describe("Claude subscription tokens and Claude Code", () => {
     const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
     await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] });
     expect(gateway.fake.requests.at(-1)!.headers.authorization).toBe("Bearer sk-ant-oat01-fresh-token");
+  });
+
+  it("sends a stored subscription token as Bearer with the oauth beta merged into the client's, imitating no client", async () => {
+    const { token } = await gateway.newUser("oauth-betas@example.com", [{ provider: "anthropic", key: "sk-ant-oat01-stored-token" }]);
+    const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
+    const system = "You are a helpful assistant for a bakery.";
+    await client.messages.create(
+      { model: "claude-sonnet-4-5", max_tokens: 16, system, messages: [{ role: "user", content: "hi" }] },
+      { headers: { "anthropic-beta": "prompt-caching-2024-07-31, oauth-2025-04-20" } },
+    );
+    const sent = gateway.fake.requests.at(-1)!;
+    expect(sent.headers.authorization).toBe("Bearer sk-ant-oat01-stored-token");
+    expect(sent.headers["x-api-key"]).toBeUndefined();
+    expect(sent.headers["anthropic-beta"]).toBe("prompt-caching-2024-07-31,oauth-2025-04-20");
+    // No Claude Code disguise: no client headers, no rewritten system prompt.
+    for (const header of ["x-app", "anthropic-dangerous-direct-browser-access", "x-stainless-lang"]) expect(sent.headers[header]).toBeUndefined();
+    expect(String(sent.headers["user-agent"] ?? "")).not.toMatch(/claude|anthropic/i);
+    expect(sent.body.system).toBe(system);
+
+    const translated = new OpenAI({ apiKey: token, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    await translated.chat.completions.create({ model: "anthropic/claude-sonnet-4-5", messages: [{ role: "user", content: "no system here" }] });
+    const plain = gateway.fake.requests.at(-1)!;
+    expect(plain.body).not.toHaveProperty("system");
+    expect(plain.headers["anthropic-beta"]).toBe("oauth-2025-04-20");
+    expect(String(plain.headers["user-agent"] ?? "")).not.toMatch(/claude/i);
+  });
+
+  it("sends an API key as x-api-key with only the client's betas", async () => {
+    const { token } = await gateway.newUser("api-key-betas@example.com", [{ provider: "anthropic", key: "sk-ant-api03-stored-key" }]);
+    const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
+    await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] });
+    const sent = gateway.fake.requests.at(-1)!;
+    expect(sent.headers["x-api-key"]).toBe("sk-ant-api03-stored-key");
+    expect(sent.headers.authorization).toBeUndefined();
+    expect(sent.headers["anthropic-beta"]).toBeUndefined();
   });
 
   // What Anthropic answers a subscription token its policy refuses (the fake upstream speaks it).

@@ -1,6 +1,10 @@
+import Anthropic from "@anthropic-ai/sdk";
+import { GoogleGenAI } from "@google/genai";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { userMonthKey } from "@/lib/quota/admit-message";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
 import { usageWriter } from "@/lib/usage/usage-writer";
@@ -111,6 +115,85 @@ describe("keys, limits and usage through the HTTP API", () => {
     expect((await over.json()).error.message).toMatch(/Monthly message limit of 100 reached on the free plan; it resets at \d{4}-\d\d-01T00:00:00.000Z/);
     const embeddings = await api("/v1/embeddings", bob.token, { method: "POST", body: JSON.stringify({ model: "openai/text-embedding-3-small", input: "still works" }) });
     expect(embeddings.status).toBe(200);
+  });
+
+  it("answers /api/v1/auth/key and /api/v1/key alike, with the documented fields", async () => {
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    for (const [name, schema] of Object.entries(buildOpenApiDocument({ apiUrl: gateway.url, publicUrl: gateway.url }).components.schemas)) ajv.addSchema(schema as object, `#/components/schemas/${name}`);
+    const documented = ajv.getSchema("#/components/schemas/KeyInfo")!;
+    const long = await (await api("/api/v1/auth/key", alice.token)).json();
+    const short = await (await api("/api/v1/key", alice.token)).json();
+    expect(short).toEqual(long);
+    expect(documented(long) ? [] : documented.errors).toEqual([]);
+    expect(long.data).toMatchObject({ name: "Default", label: "Default", plan: "free", is_free_tier: true, limit: null, limit_remaining: null, messages: { limit: 100, bonus: 0 } });
+    expect(long.data.messages.remaining).toBe(100 - long.data.messages.used);
+    expect((await api("/api/v1/key", alice.mgmt)).status).toBe(403);
+    expect((await fetch(`${gateway.url}/api/v1/key`)).status).toBe(401);
+  });
+
+  it("takes one message per accepted chat, messages or generateContent request, streamed or not, and none for the rest", async () => {
+    const { userId, token } = await gateway.newUser("one-message@example.com", [{ provider: "openai", key: "sk-openai-one" }, { provider: "google", key: "AIza-one" }]);
+    const used = async () => (await (await api("/api/v1/key", token)).json()).data.messages.used as number;
+    const openai = new OpenAI({ apiKey: token, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    const anthropic = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
+    const genai = new GoogleGenAI({ apiKey: token, httpOptions: { baseUrl: gateway.url } });
+    const counted: Array<[string, () => Promise<unknown>]> = [
+      ["chat", () => openai.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: "one" }] })],
+      ["chat stream", async () => { for await (const _ of await openai.chat.completions.create({ model: "openai/gpt-4o", stream: true, messages: [{ role: "user", content: "one" }] })) void _; }],
+      ["messages", () => anthropic.messages.create({ model: "openai/gpt-4o", max_tokens: 8, messages: [{ role: "user", content: "one" }] })],
+      ["messages stream", () => anthropic.messages.stream({ model: "openai/gpt-4o", max_tokens: 8, messages: [{ role: "user", content: "one" }] }).finalMessage()],
+      ["generateContent", () => genai.models.generateContent({ model: "gemini-2.5-flash", contents: "one" })],
+      ["streamGenerateContent", async () => { for await (const _ of await genai.models.generateContentStream({ model: "gemini-2.5-flash", contents: "one" })) void _; }],
+    ];
+    for (const [name, call] of counted) {
+      const before = await used();
+      await call();
+      expect(await used(), name).toBe(before + 1);
+    }
+    const free: Array<[string, () => Promise<unknown>]> = [
+      ["embeddings", () => openai.embeddings.create({ model: "openai/text-embedding-3-small", input: "free" })],
+      ["models", () => openai.models.list()],
+      ["count_tokens", () => anthropic.messages.countTokens({ model: "claude-sonnet-4-5", messages: [{ role: "user", content: "free" }] })],
+      ["countTokens", () => genai.models.countTokens({ model: "gemini-2.5-flash", contents: "free" })],
+      ["rejected request", () => openai.chat.completions.create({ model: "openai/gpt-4o", messages: [] }).catch(() => undefined)],
+    ];
+    for (const [name, call] of free) {
+      const before = await used();
+      await call();
+      expect(await used(), name).toBe(before);
+    }
+    await usageWriter().flush();
+    const rows = await (await db()).usageEvent.findMany({ where: { userId, countedMessage: true } });
+    expect(rows.map((r) => r.endpoint).sort()).toEqual(["chat", "chat", "gemini", "gemini", "messages", "messages"]);
+  });
+
+  it("gives the message back when a stream fails before its first output, and keeps it once output began", async () => {
+    const { token } = await gateway.newUser("stream-refund@example.com", [{ provider: "openai", key: "sk-openai-refund" }]);
+    const used = async () => (await (await api("/api/v1/key", token)).json()).data.messages.used as number;
+    const streamOf = (content: string) => api("/v1/chat/completions", token, { method: "POST", body: JSON.stringify({ model: "openai/gpt-4o", stream: true, messages: [{ role: "user", content }] }) });
+    gateway.fake.setFault({ mode: "status:503", match: { credential: "sk-openai-refund" }, times: 5 });
+    expect((await streamOf("refused before headers")).status).toBe(502);
+    gateway.fake.reset();
+    expect(await used()).toBe(0);
+    gateway.fake.setFault({ mode: "cut-mid-stream:1", match: { credential: "sk-openai-refund" }, times: 1 });
+    expect(await (await streamOf("cut after the role chunk")).text()).toContain('"finish_reason":"error"');
+    expect(await used()).toBe(0);
+    gateway.fake.setFault({ mode: "cut-mid-stream:4", match: { credential: "sk-openai-refund" }, times: 1 });
+    expect(await (await streamOf("cut after some words were sent")).text()).toContain('"finish_reason":"error"');
+    expect(await used()).toBe(1);
+  });
+
+  it("refuses a request over the limit in each endpoint's own shape, naming the limit and the reset", async () => {
+    const { userId, token } = await gateway.newUser("over-limit@example.com", [{ provider: "openai", key: "sk-openai-over" }]);
+    const prisma = await db();
+    await prisma.quotaCounter.upsert({ where: { key: userMonthKey(userId, new Date()) }, update: { used: 100 }, create: { key: userMonthKey(userId, new Date()), used: 100 } });
+    const anthropic = await new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 }).messages.create({ model: "openai/gpt-4o", max_tokens: 8, messages: [{ role: "user", content: "x" }] }).catch((e) => e);
+    expect(anthropic).toBeInstanceOf(Anthropic.RateLimitError);
+    expect(anthropic.error.error).toMatchObject({ type: "rate_limit_error", message: expect.stringMatching(/limit of 100 .* resets at \d{4}-/) });
+    const gemini = await fetch(`${gateway.url}/v1beta/models/openai%2Fgpt-4o:generateContent?key=${token}`, { method: "POST", body: JSON.stringify({ contents: [{ parts: [{ text: "x" }] }] }) });
+    expect(gemini.status).toBe(429);
+    expect((await gemini.json()).error).toMatchObject({ code: 429, status: "RESOURCE_EXHAUSTED", message: expect.stringMatching(/limit of 100 .* resets at/) });
+    expect(gemini.headers.get("retry-after")).toMatch(/^\d+$/);
   });
 
   it("leaves one usage row for a cancelled stream, with the tokens streamed before the cancel", async () => {

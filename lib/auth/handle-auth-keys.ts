@@ -21,7 +21,7 @@ export async function handleAuthKeys(request: Request): Promise<Response> {
     }
     await enforceRateLimit("code exchange", clientAddress(request), 30, 60_000);
     const body = exchangeSchema.parse(await readJson(request, env().MAX_BODY_BYTES));
-    const { key, appOrigin } = await exchangeAuthorizationCode(body.code, body.code_verifier);
+    const { key, appOrigin } = await exchangeAuthorizationCode(body.code, body.code_verifier, body.code_challenge_method);
     return Response.json({ key, app: appOrigin });
   } catch (error) {
     return openAiErrorResponse(error);

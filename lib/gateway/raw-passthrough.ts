@@ -1,7 +1,8 @@
 import { createParser } from "eventsource-parser";
-import { GatewayError } from "@/lib/errors/gateway-error";
+import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
 import type { ProviderAdapter, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
 import type { MessageTicket } from "@/lib/quota/admit-message";
+import { inStreamError } from "./accounted-stream";
 import type { UsageTally } from "./usage-tally";
 import type { UpstreamResponse } from "./upstream/call-upstream";
 
@@ -33,13 +34,27 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
   const side = adapter.createStreamTransform(ctx);
   const writer = side.writable.getWriter();
   const sideReader = side.readable.getReader();
+  let reported: GatewayError | undefined;
   const observed = (async () => {
     for (;;) {
       const { done, value } = await sideReader.read();
       if (done) return;
-      tally.observeChunk(value);
+      // The provider's own error event reaches the client as sent; the record notes the failure.
+      if (value.error) reported ??= inStreamError(value.error, ctx.provider);
+      else tally.observeChunk(value);
     }
-  })().catch(() => undefined);
+  })().catch((error) => {
+    // Adapters that end a stream by throwing (Gemini's error events) report the same way.
+    if (isGatewayError(error)) reported ??= error;
+  });
+  async function finish() {
+    if (!reported) return tally.finish({ status: 200 });
+    if (!tally.sawOutput()) {
+      tally.countedMessage = false;
+      await ticket.refund().catch(() => undefined);
+    }
+    tally.finish({ status: reported.status, error: reported });
+  }
   const parser = createParser({ onEvent: (event) => void writer.write({ event: event.event, data: event.data, id: event.id }).catch(() => undefined) });
   const decoder = new TextDecoder();
   const reader = body.getReader();
@@ -54,7 +69,7 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
           }
           await writer.close().catch(() => undefined);
           await observed;
-          tally.finish({ status: 200 });
+          await finish();
           controller.close();
         } catch (error) {
           if (!tally.sawOutput()) {

@@ -65,6 +65,15 @@ export class UsageTally {
     usageWriter().recordWhenReady(this.countUsage().then((usage) => this.row(outcome, usage, latencyMs, finishedAt)));
   }
 
+  /**
+   * The provider's usage, or (when a stream ended without any, as some OpenAI-compatible servers
+   * do) a count with our tokenizer, kept so the record and the client's last chunk agree.
+   */
+  async ensureUsage(): Promise<Usage> {
+    this.usage ??= await this.countUsage();
+    return this.usage;
+  }
+
   /** Counted with a real tokenizer, for requests the provider never reported usage for. */
   private async countUsage(): Promise<Usage> {
     const [prompt, completion] = await Promise.all([countPromptTokens(this.messages), countTokens(this.output.join(""))]);

@@ -108,7 +108,7 @@ const accountSchemas: Record<string, JsonSchema> = {
   DeletedApiKey: object({ deleted: { const: true }, hash: str }),
   KeyInfo: object({
     data: object({
-      name: str, usage: int, limit: nullable(int), limit_reset: str, limit_remaining: nullable(int),
+      name: str, label: { ...str, description: "The same as name, under OpenRouter's field name." }, usage: int, limit: nullable(int), limit_reset: str, limit_remaining: nullable(int),
       allowed_providers: { type: "array", items: str }, strategy: { enum: [...API_STRATEGIES] },
       plan: { enum: ["free", "starter", "pro", "enterprise"] }, plan_name: str, is_free_tier: bool,
       messages: object({ used: int, limit: nullable(int), remaining: nullable(int), bonus: int, resets_at: timestamp }),

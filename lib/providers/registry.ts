@@ -51,13 +51,17 @@ export const providerRegistry: ProviderInfo[] = [
   },
   {
     id: "mistral", name: "Mistral", family: "openai", baseUrl: "https://api.mistral.ai/v1", auth: "bearer", embeddings: true,
-    quirks: { legacyMaxTokens: true, unsupportedFields: ["logit_bias", "logprobs", "top_logprobs", "user", "reasoning_effort", ...OPENAI_ONLY] },
+    // Mistral refuses unknown fields (422 extra_forbidden), stream_options and `name` on messages included.
+    quirks: {
+      legacyMaxTokens: true, noStreamOptions: true, prefixPrefill: true, renamedFields: { seed: "random_seed" },
+      unsupportedFields: ["logit_bias", "logprobs", "top_logprobs", "user", "reasoning_effort", "messages[].name", ...OPENAI_ONLY],
+    },
     keyHint: "32 characters",
   },
   {
     id: "groq", name: "Groq", family: "openai", baseUrl: "https://api.groq.com/openai/v1", auth: "bearer", embeddings: false,
     // Groq answers 400 to these (console.groq.com/docs/openai).
-    quirks: { legacyMaxTokens: true, unsupportedFields: ["logit_bias", "logprobs", "top_logprobs", "messages[].name", ...OPENAI_ONLY] },
+    quirks: { legacyMaxTokens: true, unsupportedFields: ["logit_bias", "logprobs", "top_logprobs", "n", "messages[].name", ...OPENAI_ONLY] },
     keyHint: "gsk_…", keyFormats: [{ pattern: /^gsk_/, kind: "api_key" }],
   },
   {
@@ -68,7 +72,7 @@ export const providerRegistry: ProviderInfo[] = [
   {
     // The documented base URL has no /v1 (it is accepted as an alias only).
     id: "deepseek", name: "DeepSeek", family: "openai", baseUrl: "https://api.deepseek.com", auth: "bearer", embeddings: false,
-    quirks: { legacyMaxTokens: true, unsupportedFields: ["reasoning_effort", "seed", ...OPENAI_ONLY] },
+    quirks: { legacyMaxTokens: true, jsonObjectOnly: true, unsupportedFields: ["reasoning_effort", "seed", ...OPENAI_ONLY] },
     keyHint: "sk-… (32 hex characters)", keyFormats: [{ pattern: /^sk-[0-9a-f]{32}$/, kind: "api_key" }],
   },
   {

@@ -237,6 +237,12 @@ export interface ProviderQuirks {
   legacyMaxTokens?: boolean;
   /** Upstream does not accept stream_options. */
   noStreamOptions?: boolean;
+  /** Request fields the provider names differently (Mistral's `random_seed` for `seed`). */
+  renamedFields?: Record<string, string>;
+  /** A trailing assistant message is a prefill only when marked `prefix: true` (Mistral). */
+  prefixPrefill?: boolean;
+  /** Only json_object is accepted: a json_schema becomes json_object plus the schema as an instruction. */
+  jsonObjectOnly?: boolean;
   /** Path of the chat endpoint relative to the base URL. */
   chatPath?: string;
   embeddingsPath?: string;

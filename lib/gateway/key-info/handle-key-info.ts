@@ -21,6 +21,8 @@ export async function handleKeyInfo(request: Request): Promise<Response> {
     return Response.json({
       data: {
         name: caller.tokenName,
+        // OpenRouter's clients read the key's name as `label`.
+        label: caller.tokenName,
         usage: tokenUsage,
         limit: caller.limit,
         limit_reset: caller.limitReset,

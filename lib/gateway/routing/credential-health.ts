@@ -35,8 +35,9 @@ export function reportCredentialSuccess(credentialId: string): void {
 }
 
 /**
- * What a failed attempt says about the credential itself: 401/403 mark it invalid (shown in
- * Providers with the provider's message), 429 cools it down until the provider's reset time.
+ * What a failed attempt says about the credential itself: a rejected one (401/403, Google's
+ * API_KEY_INVALID) is marked invalid (shown in Providers with the provider's message), 429 cools
+ * it down until the provider's reset time.
  * Request-scoped errors never reach here. Runs off the response path.
  */
 export function reportCredentialFailure(userId: string, credential: UsableCredential, error: GatewayError): void {
@@ -45,7 +46,7 @@ export function reportCredentialFailure(userId: string, credential: UsableCreden
   if (typeof status !== "number" || status >= 500) countServerFailure(credential.id);
   const lastError = String(error.metadata?.raw ?? error.message).slice(0, 500);
   let data: Record<string, unknown> | null = null;
-  if (status === 401 || status === 403) {
+  if (error.code === "upstream_auth") {
     // A subscription token refused on policy grounds is "refused", an expired one "expired".
     const oauth = credential.kind === "oauth_token";
     data = { status: oauth ? (status === 403 ? "refused" : "expired") : "invalid", lastError, lastErrorAt: new Date() };

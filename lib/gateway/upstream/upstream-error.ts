@@ -1,6 +1,8 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { PRIVATE_ADDRESS_CODE } from "@/lib/security/public-address";
 
+const CREDENTIAL_REASONS = new Set(["API_KEY_INVALID", "API_KEY_EXPIRED"]);
+
 function retryAfterMs(headers: Headers): number | undefined {
   const value = headers.get("retry-after");
   if (!value) return undefined;
@@ -12,7 +14,7 @@ function retryAfterMs(headers: Headers): number | undefined {
 
 /**
  * An upstream's HTTP failure as our error: request-scoped ones (400, 404, 413, 422) go back to
- * the caller as theirs; credential, rate and server failures are retryable on another credential.
+ * the caller as theirs; credential, credit, rate and server failures are retryable on another credential.
  */
 export function upstreamHttpError(
   provider: string,
@@ -25,13 +27,15 @@ export function upstreamHttpError(
   if (status === 429) {
     return new GatewayError(429, "rate_limit_error", message, { metadata, retryable: true, retryAfterMs: retryAfterMs(headers), code: "upstream_rate_limited" });
   }
-  if (status === 401 || status === 403) {
+  // Google answers a bad key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), not 401.
+  if (status === 401 || status === 403 || CREDENTIAL_REASONS.has(parsed.code ?? "")) {
     return new GatewayError(502, "api_error", `${message} (check the ${provider} credential in Providers)`, { metadata, retryable: true, code: "upstream_auth" });
   }
   if (status === 400 || status === 404 || status === 413 || status === 422) {
     return new GatewayError(status === 413 ? 413 : 400, status === 413 ? "request_too_large" : "invalid_request_error", message, { metadata, code: "upstream_rejected" });
   }
-  const retryable = status === 408 || status === 409 || status >= 500;
+  // 402 (out of credit) is the credential's account: another credential may still have some.
+  const retryable = status === 402 || status === 408 || status === 409 || status >= 500;
   return new GatewayError(502, "api_error", message, { metadata, retryable, retryAfterMs: retryAfterMs(headers) });
 }
 

@@ -26,8 +26,12 @@ function responseFormat(format: ChatRequest["response_format"]): Record<string, 
   };
 }
 
+// Only Gemini 1.5 and 2.0 take penalties; later models answer 400 "Penalty is not enabled for this model".
+const TAKES_PENALTIES = /^(models\/)?gemini-(1\.5|2\.0)-/;
+
 /** Sampling, limits, output format and thinking as Gemini's generationConfig; unset fields left out. */
-export function generationConfig(request: ChatRequest): Record<string, unknown> {
+export function generationConfig(request: ChatRequest, model: string): Record<string, unknown> {
+  const penalties = TAKES_PENALTIES.test(model);
   return definedOnly({
     maxOutputTokens: request.max_completion_tokens ?? request.max_tokens,
     temperature: request.temperature,
@@ -35,8 +39,8 @@ export function generationConfig(request: ChatRequest): Record<string, unknown> 
     topK: request.top_k,
     stopSequences: stopList(request.stop),
     seed: request.seed,
-    presencePenalty: request.presence_penalty,
-    frequencyPenalty: request.frequency_penalty,
+    presencePenalty: penalties ? request.presence_penalty : undefined,
+    frequencyPenalty: penalties ? request.frequency_penalty : undefined,
     candidateCount: request.n,
     ...responseFormat(request.response_format),
     thinkingConfig: thinkingConfig(request),

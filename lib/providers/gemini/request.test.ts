@@ -139,11 +139,14 @@ describe("Gemini request conversion", () => {
       response_format: { type: "json_schema", json_schema: { name: "r", schema: { type: "object", additionalProperties: false, properties: { b: { type: "string" }, a: { type: "integer" } }, required: ["b", "a"] } } },
     });
     expect(converted.generationConfig).toEqual({
-      maxOutputTokens: 200, temperature: 0.3, topP: 0.9, topK: 40, stopSequences: ["END"], seed: 7, presencePenalty: 0.5, frequencyPenalty: 0.25, candidateCount: 2,
+      maxOutputTokens: 200, temperature: 0.3, topP: 0.9, topK: 40, stopSequences: ["END"], seed: 7, candidateCount: 2,
       responseMimeType: "application/json",
       responseSchema: { type: "object", properties: { b: { type: "string" }, a: { type: "integer" } }, required: ["b", "a"], propertyOrdering: ["b", "a"] },
       thinkingConfig: { thinkingBudget: 2048, includeThoughts: true },
     });
+    // Gemini 2.5 and later reject penalties (left out above); 2.0 and 1.5 take them.
+    const older = body({ messages: [], presence_penalty: 0.5, frequency_penalty: 0.25 }, ctx({ model: "gemini-2.0-flash" }));
+    expect(older.generationConfig).toEqual({ presencePenalty: 0.5, frequencyPenalty: 0.25 });
     expect(body({ messages: [], response_format: { type: "json_object" } }).generationConfig).toEqual({ responseMimeType: "application/json" });
     expect(body({ messages: [], reasoning: { max_tokens: 1234, exclude: true } }).generationConfig.thinkingConfig).toEqual({ thinkingBudget: 1234, includeThoughts: false });
     expect(body({ messages: [], reasoning: { enabled: true } }).generationConfig.thinkingConfig).toEqual({ thinkingBudget: -1, includeThoughts: true });

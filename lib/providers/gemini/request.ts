@@ -36,7 +36,7 @@ function systemInstruction(request: ChatRequest): Record<string, unknown> | unde
 export function buildGeminiChatRequest(request: ChatRequest, ctx: GeminiUpstreamContext, images = ctx.remoteImages): UpstreamRequest {
   const tools = geminiTools(request);
   const toolConfig = tools ? geminiToolConfig(request.tool_choice) : undefined;
-  const config = generationConfig(request);
+  const config = generationConfig(request, ctx.model);
   const instruction = systemInstruction(request);
   const body = {
     contents: toGeminiContents(request.messages, { model: ctx.model, images }),

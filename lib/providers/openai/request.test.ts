@@ -30,6 +30,7 @@ describe("buildOpenAiChatRequest", () => {
   it("keeps OpenRouter's own reasoning and usage extensions but still drops routing fields", () => {
     const body = bodyOf({ ...hello, models: ["a", "b"], reasoning: { max_tokens: 2000 }, usage: { include: true } }, "openrouter");
     expect(body).toEqual({ model: "some-model", messages: [{ role: "user", content: "Hello" }], reasoning: { max_tokens: 2000 }, usage: { include: true } });
+    expect(bodyOf({ ...hello, reasoning_effort: "low" }, "openrouter")).toEqual({ model: "some-model", messages: hello.messages, reasoning: { effort: "low" } });
   });
 
   it("strips reasoning, signatures and cache_control from messages, and turns developer into system off OpenAI", () => {
@@ -39,8 +40,8 @@ describe("buildOpenAiChatRequest", () => {
         { role: "developer", content: [{ type: "text", text: "Be brief.", cache_control: { type: "ephemeral" } }] },
         { role: "assistant", content: "Hi", reasoning: "thought", reasoning_details: [{ type: "reasoning.text", text: "thought", signature: "sig" }] },
       ],
-    }, "mistral");
-    expect(body.messages).toEqual([{ role: "system", content: [{ type: "text", text: "Be brief." }] }, { role: "assistant", content: "Hi" }]);
+    }, "together");
+    expect(body.messages).toEqual([{ role: "system", content: "Be brief." }, { role: "assistant", content: "Hi" }]);
     expect(bodyOf({ model: "x", messages: [{ role: "developer", content: "Be brief." }] }).messages[0].role).toBe("developer");
   });
 
@@ -61,9 +62,35 @@ describe("buildOpenAiChatRequest", () => {
   });
 
   it("drops the fields a provider rejects, message fields included", () => {
-    const body = bodyOf({ model: "x", messages: [{ role: "user", content: "hi", name: "ann" }], logprobs: true, logit_bias: { "50256": -100 }, top_k: 40, temperature: 0.2 }, "groq");
+    const body = bodyOf({ model: "x", messages: [{ role: "user", content: "hi", name: "ann" }], logprobs: true, logit_bias: { "50256": -100 }, top_k: 40, n: 2, temperature: 0.2 }, "groq");
     expect(body).toEqual({ model: "some-model", messages: [{ role: "user", content: "hi" }], temperature: 0.2 });
     expect(bodyOf({ ...hello, top_k: 40, repetition_penalty: 1.1, seed: 7 }, "deepseek")).toEqual({ model: "some-model", messages: hello.messages });
+  });
+
+  it("speaks Mistral's dialect: random_seed, no stream_options, no message names, prefix on a prefill", () => {
+    const prefill: ChatRequest = { model: "x", seed: 7, stream: true, messages: [{ role: "user", content: "hi", name: "ann" }, { role: "assistant", content: "Sure:" }] };
+    expect(bodyOf(prefill, "mistral")).toEqual({
+      model: "some-model", random_seed: 7, stream: true,
+      messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "Sure:", prefix: true }],
+    });
+    expect(bodyOf({ ...prefill, seed: undefined, stream: undefined }, "openai")).toEqual({ model: "some-model", messages: prefill.messages });
+  });
+
+  it("turns a json_schema into JSON mode with the schema as an instruction where only JSON mode exists", () => {
+    const schema = { type: "object", properties: { city: { type: "string" } } };
+    const body = bodyOf({ ...hello, response_format: { type: "json_schema", json_schema: { name: "r", schema } } }, "deepseek");
+    expect(body.response_format).toEqual({ type: "json_object" });
+    expect(body.messages).toEqual([{ role: "system", content: `Answer with one JSON object that follows this JSON schema: ${JSON.stringify(schema)}` }, ...hello.messages]);
+  });
+
+  it("drops what OpenAI refuses for the model: sampling on reasoning models, reasoning_effort on chat models", () => {
+    const knobs: ChatRequest = { ...hello, temperature: 0.2, top_p: 0.9, presence_penalty: 0.1, frequency_penalty: 0.1, reasoning_effort: "low" };
+    const build = (model: string) => JSON.parse(buildOpenAiChatRequest(knobs, contextFor("openai", model)).body!);
+    expect(build("o3-mini")).toEqual({ model: "o3-mini", messages: hello.messages, reasoning_effort: "low" });
+    expect(build("gpt-5-mini")).toEqual({ model: "gpt-5-mini", messages: hello.messages, reasoning_effort: "low" });
+    expect(build("gpt-4o")).toEqual({ model: "gpt-4o", messages: hello.messages, temperature: 0.2, top_p: 0.9, presence_penalty: 0.1, frequency_penalty: 0.1 });
+    expect(build("gpt-5-chat-latest")).not.toHaveProperty("reasoning_effort");
+    expect(JSON.parse(buildOpenAiChatRequest(knobs, contextFor("together", "o3-mini")).body!)).toHaveProperty("temperature", 0.2);
   });
 
   it("leaves out fields the client set to null", () => {

@@ -1,6 +1,7 @@
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
 import { definedOnly } from "@/lib/providers/shared/request-fields";
 import type { ChatMessage, ChatRequest, ProviderQuirks, UpstreamContext, UpstreamRequest } from "@/lib/providers/types";
+import { applyProviderSpellings, dropForOpenAiModel } from "./provider-fields";
 
 /** Our routing fields: the gateway has already acted on them, no upstream should act on them again. */
 const ROUTING_FIELDS = ["models", "provider", "route", "transforms"];
@@ -16,11 +17,13 @@ function plainMessage(message: ChatMessage, provider: string): Record<string, un
   const out: Record<string, unknown> = { ...rest };
   if (message.role === "developer" && provider !== "openai") out.role = "system";
   if (Array.isArray(message.content)) {
-    out.content = message.content.map((part) => {
+    const parts = message.content.map((part) => {
       if (part.type !== "text" || !part.cache_control) return part;
       const { cache_control: _cache, ...plain } = part;
       return plain;
     });
+    // One text part is sent as a string: not every OpenAI-compatible server takes parts in every role.
+    out.content = parts.length === 1 && parts[0].type === "text" ? parts[0].text : parts;
   }
   return out;
 }
@@ -56,11 +59,17 @@ export function buildOpenAiChatRequest(request: ChatRequest, ctx: UpstreamContex
     if (effort && body.reasoning_effort === undefined) body.reasoning_effort = effort;
     for (const field of EXTENSION_FIELDS) delete body[field];
     body.messages = request.messages.map((m) => plainMessage(m, ctx.provider));
+  } else if (body.reasoning_effort !== undefined) {
+    // OpenRouter documents reasoning as its `reasoning` object.
+    body.reasoning ??= { effort: body.reasoning_effort };
+    delete body.reasoning_effort;
   }
   applyTokenLimit(body, quirks);
   if (request.stream && !quirks.noStreamOptions) body.stream_options = { ...request.stream_options, include_usage: true };
   else delete body.stream_options;
   dropUnsupported(body, quirks.unsupportedFields ?? []);
+  if (ctx.provider === "openai") dropForOpenAiModel(body, ctx.model);
+  applyProviderSpellings(body, quirks);
   return {
     url: `${ctx.baseUrl}${quirks.chatPath ?? "/chat/completions"}`,
     method: "POST",

@@ -42,8 +42,8 @@ function verifierMatches(verifier: string, challenge: string, method: string): b
 
 const refused = (message: string) => new GatewayError(403, "permission_error", message);
 
-/** POST /api/v1/auth/keys: a code (and verifier) for a new `lr_live_` key named after the app. */
-export async function exchangeAuthorizationCode(code: string, verifier?: string): Promise<{ key: string; appOrigin: string }> {
+/** POST /api/v1/auth/keys: a code (and verifier, and its method) for a new `lr_live_` key named after the app. */
+export async function exchangeAuthorizationCode(code: string, verifier?: string, method?: ChallengeMethod): Promise<{ key: string; appOrigin: string }> {
   if (!code) throw badRequest("code is required", "code");
   const prisma = await db();
   const record = await prisma.oAuthCode.findUnique({ where: { codeHash: hashToken(code) } });
@@ -51,6 +51,8 @@ export async function exchangeAuthorizationCode(code: string, verifier?: string)
     throw refused("Invalid code: it is unknown, expired or already used");
   }
   if (record.codeChallenge) {
+    // As OpenRouter: a method other than step 1's is a 400, before any verifier is compared.
+    if (method && method !== record.codeChallengeMethod) throw badRequest("Invalid code_challenge_method: use the method of the authorization request", "code_challenge_method");
     if (!verifier) throw badRequest("code_verifier is required for this code", "code_verifier");
     if (!verifierMatches(verifier, record.codeChallenge, record.codeChallengeMethod ?? "plain")) {
       throw refused("Invalid code_verifier for this code");
