@@ -25,6 +25,8 @@ interface ActionCase {
   action: string;
   fields(target: Account): Record<string, string>;
   state(prisma: PrismaClient, target: Account): Promise<unknown>;
+  /** For forms driven by useActionState: the previous state the action is bound to. */
+  options?: { previousState: unknown };
 }
 
 // In an order where each case still has something to change on the owner's own account.
@@ -45,7 +47,18 @@ const ACTIONS: ActionCase[] = [
     state: (p, t) => p.providerCredential.count({ where: { id: t.credentialIds[1] } }),
   },
   {
-    file: DASHBOARD, action: "setStrategyAction",
+    file: DASHBOARD, action: "renameCredentialAction", options: { previousState: {} },
+    fields: (t) => ({ id: t.credentialIds[0], label: "renamed by someone" }),
+    state: (p, t) => p.providerCredential.findUnique({ where: { id: t.credentialIds[0] }, select: { label: true } }),
+  },
+  {
+    // The check asks the provider (unreachable here), so the credential's check note changes.
+    file: DASHBOARD, action: "recheckCredentialAction", options: { previousState: {} },
+    fields: (t) => ({ id: t.credentialIds[0] }),
+    state: (p, t) => p.providerCredential.findUnique({ where: { id: t.credentialIds[0] }, select: { checkNote: true, verifiedAt: true } }),
+  },
+  {
+    file: DASHBOARD, action: "setStrategyAction", options: { previousState: {} },
     fields: () => ({ strategy: "random" }),
     state: (p, t) => p.user.findUnique({ where: { id: t.userId }, select: { defaultStrategy: true } }),
   },
@@ -91,7 +104,8 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
   }
 
   beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: databaseUrl });
+    // Providers at a closed loopback port: a credential check never leaves the machine.
+    app = await startApp({ DATABASE_URL: databaseUrl, UPSTREAM_OPENAI_BASE_URL: "http://127.0.0.1:9/v1", UPSTREAM_ANTHROPIC_BASE_URL: "http://127.0.0.1:9" });
     useDatabase(await openPostgres(databaseUrl));
     prisma = await db();
     alice = await account("alice@example.com");
@@ -106,20 +120,20 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
   it.each(ACTIONS)("$action: another account's ids change nothing, and answer as an unknown id does", async (write) => {
     const before = await write.state(prisma, alice);
     const bobsOwnBefore = await write.state(prisma, bob);
-    const aimedAtAlice = await bob.session.action(write.file, write.action, write.fields(alice));
+    const aimedAtAlice = await bob.session.action(write.file, write.action, write.fields(alice), write.options);
     expect(await write.state(prisma, alice)).toEqual(before);
 
     const unknown: Account = { ...alice, credentialIds: ["c_unknown_0", "c_unknown_1"], tokenHashes: ["0".repeat(64), "1".repeat(64)], managementKeyId: "m_unknown" };
-    const aimedAtNothing = await bob.session.action(write.file, write.action, write.fields(unknown));
+    const aimedAtNothing = await bob.session.action(write.file, write.action, write.fields(unknown), write.options);
     expect(aimedAtAlice.status).toBe(aimedAtNothing.status);
 
-    const anonymous = await new WebSession(app.url).action(write.file, write.action, write.fields(alice));
+    const anonymous = await new WebSession(app.url).action(write.file, write.action, write.fields(alice), write.options);
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toMatch(/\/signin/);
     expect(await write.state(prisma, alice)).toEqual(before);
 
     // The same write on Bob's own data goes through, so the refusal above is not an accident.
-    expect((await bob.session.action(write.file, write.action, write.fields(bob))).status).toBeLessThan(400);
+    expect((await bob.session.action(write.file, write.action, write.fields(bob), write.options)).status).toBeLessThan(400);
     expect(await write.state(prisma, bob)).not.toEqual(bobsOwnBefore);
   });
 
@@ -145,11 +159,11 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
     const before = await prisma.providerCredential.findUniqueOrThrow(credential);
     const fields = { id: alice.credentialIds[0], disabled: String(!before.disabled) };
     for (const origin of ["https://evil.example", "null", `${app.url}.evil.example`]) {
-      const forged = await alice.session.action(DASHBOARD, "toggleCredentialAction", fields, { origin });
+      const forged = await alice.session.action(DASHBOARD, "toggleCredentialAction", fields, { headers: { origin } });
       expect(forged.status, origin).toBeGreaterThanOrEqual(400);
       expect(await prisma.providerCredential.findUniqueOrThrow(credential)).toEqual(before);
     }
-    expect((await alice.session.action(DASHBOARD, "toggleCredentialAction", fields, { origin: app.url })).status).toBe(200);
+    expect((await alice.session.action(DASHBOARD, "toggleCredentialAction", fields, { headers: { origin: app.url } })).status).toBe(200);
     expect((await prisma.providerCredential.findUniqueOrThrow(credential)).disabled).toBe(!before.disabled);
   });
 });

@@ -46,14 +46,20 @@ export class WebSession {
 
   /**
    * Posts a server action the way a form does before JavaScript loads (multipart, with the
-   * action's id as a field), to the page that renders it.
+   * action's id as a field), to the page that renders it. A form driven by useActionState binds
+   * its previous state as the first argument: pass `previousState` to post that encoding.
    */
-  async action(file: string, name: string, fields: Record<string, string>, headers: Record<string, string> = { origin: this.baseUrl }): Promise<Response> {
+  async action(file: string, name: string, fields: Record<string, string>, options: { headers?: Record<string, string>; previousState?: unknown } = {}): Promise<Response> {
     const { id, page } = serverAction(file, name);
     const form = new FormData();
-    form.set(`$ACTION_ID_${id}`, "");
+    if (options.previousState === undefined) form.set(`$ACTION_ID_${id}`, "");
+    else {
+      form.set("$ACTION_REF_1", "");
+      form.set("$ACTION_1:0", JSON.stringify({ id, bound: "$@1" }));
+      form.set("$ACTION_1:1", JSON.stringify([options.previousState]));
+    }
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
-    return this.fetch(page, { method: "POST", body: form, headers });
+    return this.fetch(page, { method: "POST", body: form, headers: options.headers ?? { origin: this.baseUrl } });
   }
 }
 
