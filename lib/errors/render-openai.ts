@@ -1,4 +1,6 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { log } from "@/lib/observability/logger";
 import { GatewayError, isGatewayError } from "./gateway-error";
 
 const DOCS_URL = "https://oauthrouter.com/docs#errors";
@@ -12,7 +14,11 @@ export function toGatewayError(error: unknown): GatewayError {
     const message = field ? `Invalid request: '${field}' ${issue?.message}` : `Invalid request: ${issue?.message}`;
     return new GatewayError(400, "invalid_request_error", message, { param: field });
   }
-  console.error("[oauthrouter] unexpected error:", error instanceof Error ? error.message : String(error));
+  if (isDatabaseUnavailable(error)) {
+    log.warn("database unavailable", { error: error instanceof Error ? error.message : String(error) });
+    return new GatewayError(503, "service_unavailable", "The database is unavailable right now; please retry shortly", { retryAfterMs: 2_000 });
+  }
+  log.error("unexpected error", { error: error instanceof Error ? error.message : String(error) });
   return new GatewayError(500, "api_error", "Internal error; the request was not completed");
 }
 

@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors/gateway-error";
 import { CORS_HEADERS, isPublicApiPath, preflightResponse } from "@/lib/http/cors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/security/rate-limit";
 import { toWebRequest, writeWebResponse } from "./node-bridge";
+import { trackRequest } from "./request-log";
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -15,11 +16,14 @@ export type Fallback = (req: IncomingMessage, res: ServerResponse) => void | Pro
  * the framework's per-request work. Anything else goes to `fallback` (the Next.js app) or 404.
  */
 export function createApiServer(fallback?: Fallback): Server {
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
+    // Shutting down: answer what arrives on an open connection, then close it.
+    if (!server.listening) res.shouldKeepAlive = false;
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const pathname = (req.url ?? "/").split("?")[0];
-    if (req.method === "OPTIONS" && isPublicApiPath(pathname)) return writeWebResponse(res, preflightResponse());
     const route = matchApiRoute(req.method ?? "GET", pathname);
+    trackRequest(req, res, pathname, route ? "api" : fallback ? "app" : "none");
+    if (req.method === "OPTIONS" && isPublicApiPath(pathname)) return writeWebResponse(res, preflightResponse());
     if (!route && fallback) return fallback(req, res);
     const origin = `http://${req.headers.host ?? "localhost"}`;
     try {
@@ -28,10 +32,11 @@ export function createApiServer(fallback?: Fallback): Server {
       for (const [name, value] of Object.entries(CORS_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
       await writeWebResponse(res, response);
     } catch (error) {
-      if (!res.headersSent) await writeWebResponse(res, openAiErrorResponse(error));
+      if (!res.headersSent && !res.destroyed) await writeWebResponse(res, openAiErrorResponse(error));
       else res.destroy();
     }
   });
+  return server;
 }
 
 export async function listen(server: Server, port = 0, host = "127.0.0.1"): Promise<string> {
