@@ -36,6 +36,10 @@ export function createApiServer(fallback?: Fallback): Server {
       else res.destroy();
     }
   });
+  // Idle keep-alive connections outlive a load balancer's (60 s), so the client side always closes
+  // first: a request never lands on a socket the server is closing at that very moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return server;
 }
 
