@@ -17,6 +17,8 @@ describe.each<CutMode>(["refuse", "blackhole"])("PostgreSQL away for a few secon
   let unlimited: DrillUser;
   let results: DrillResult[];
   let restoredAt: number;
+  let newcomer: DrillUser;
+  let firstCall: Promise<{ status: number; retryAfter: string | null; body: string }>;
   const direct = uniqueSchemaUrl();
 
   beforeAll(async () => {
@@ -31,10 +33,21 @@ describe.each<CutMode>(["refuse", "blackhole"])("PostgreSQL away for a few secon
     gateway = await startGateway(database);
     limited = await gateway.newUser(`pro-${mode}@example.com`, [{ provider: "openai", key: "sk-openai-outage" }], "pro");
     unlimited = await gateway.newUser(`ent-${mode}@example.com`, [{ provider: "openai", key: "sk-openai-outage-2" }], "enterprise");
+    // A token the server has not seen yet: it cannot be checked without the database.
+    newcomer = await gateway.newUser(`new-${mode}@example.com`, [{ provider: "openai", key: "sk-openai-outage-3" }], "enterprise");
+    const firstCallDuringOutage = async () => {
+      await proxy.cut(mode);
+      firstCall = fetch(`${gateway.url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${newcomer.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "first call" }] }),
+        signal: AbortSignal.timeout(8_000),
+      }).then(async (response) => ({ status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.text() }));
+    };
     ({ results, restoredAt } = await runOutageDrill({
       url: gateway.url,
       users: [limited, unlimited],
-      cut: () => proxy.cut(mode),
+      cut: firstCallDuringOutage,
       restore: () => proxy.restore(),
       beforeMs: 1_000,
       outageMs: 4_000,
@@ -62,6 +75,13 @@ describe.each<CutMode>(["refuse", "blackhole"])("PostgreSQL away for a few secon
     // Limits cannot be checked without the database; an unlimited plan is still served from caches.
     expect(during.filter((r) => r.user === limited && r.status === 503).length).toBeGreaterThan(0);
     expect(during.filter((r) => r.user === unlimited && r.status === 200).length).toBeGreaterThan(0);
+  });
+
+  it("answers a token it cannot check yet with 503, not an internal error", async () => {
+    const response = await firstCall;
+    expect(response.status).toBe(503);
+    expect(response.retryAfter).toMatch(/^\d+$/);
+    expect(JSON.parse(response.body).error).toMatchObject({ type: "service_unavailable", message: "The database is unavailable right now; please retry shortly" });
   });
 
   it("recovers by itself once the database is back", () => {

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { log } from "@/lib/observability/logger";
+import { errorReason, log } from "@/lib/observability/logger";
 import { GatewayError, isGatewayError } from "./gateway-error";
 
 const DOCS_URL = "https://oauthrouter.com/docs#errors";
@@ -15,10 +15,10 @@ export function toGatewayError(error: unknown): GatewayError {
     return new GatewayError(400, "invalid_request_error", message, { param: field });
   }
   if (isDatabaseUnavailable(error)) {
-    log.warn("database unavailable", { error: error instanceof Error ? error.message : String(error) });
+    log.warn("database unavailable", { error: errorReason(error) });
     return new GatewayError(503, "service_unavailable", "The database is unavailable right now; please retry shortly", { retryAfterMs: 2_000 });
   }
-  log.error("unexpected error", { error: error instanceof Error ? error.message : String(error) });
+  log.error("unexpected error", { error: errorReason(error) });
   return new GatewayError(500, "api_error", "Internal error; the request was not completed");
 }
 

@@ -4,7 +4,7 @@ import { adapterFor } from "@/lib/providers/adapters";
 import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
 import { admitMessage } from "@/lib/quota/admit-message";
-import { log } from "@/lib/observability/logger";
+import { errorReason, log } from "@/lib/observability/logger";
 import { sseEventStream } from "@/lib/sse/parse-sse-stream";
 import type { UsageRecord } from "@/lib/usage/usage-record";
 import { accountedStream } from "./accounted-stream";
@@ -112,7 +112,7 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
   } catch (error) {
     const cancelled = options.signal.aborted;
     const failure = isGatewayError(error) ? error : new GatewayError(502, "api_error", "The upstream request failed");
-    if (!isGatewayError(error) && !cancelled) log.error("chat failed", { requestId: options.requestId, generationId: id, error: (error as Error)?.message });
+    if (!isGatewayError(error) && !cancelled) log.error("chat failed", { requestId: options.requestId, generationId: id, error: errorReason(error) });
     await tally.giveBack();
     tally.finish({ status: cancelled ? 499 : failure.status, error: failure, cancelled });
     failure.headers["x-generation-id"] = id;

@@ -49,12 +49,25 @@ process.once("exit", () => {
 
 function write(level: LogLevel, msg: string, fields?: LogFields): void {
   if (RANK[level] < currentThreshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg: redactText(msg), ...(fields ? (clean(fields) as LogFields) : {}) });
-  queued[RANK[level] >= RANK.warn ? "stderr" : "stdout"].push(line + "\n");
+  // Built as text, field by field: an access line per request must stay cheap.
+  let line = `{"time":"${new Date().toISOString()}","level":"${level}","msg":${JSON.stringify(redactText(msg))}`;
+  for (const name in fields) {
+    const value = fields[name];
+    if (value === undefined) continue;
+    line += `,${JSON.stringify(name)}:${JSON.stringify(SECRET_FIELDS.has(name.toLowerCase()) ? "[redacted]" : clean(value))}`;
+  }
+  queued[RANK[level] >= RANK.warn ? "stderr" : "stdout"].push(line + "}\n");
   if (!scheduled) {
     scheduled = true;
     setImmediate(flush);
   }
+}
+
+/** An error's reason in one line: Prisma puts a code frame first and the reason on the last line. */
+export function errorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.at(-1) ?? message;
 }
 
 /** One JSON line per event on stdout, filtered by LOG_LEVEL; secrets are never written. */

@@ -9,8 +9,12 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/([?&](?:key|api_key|token|access_token|code)=)[^&\s"']+/gi, "$1[redacted]"],
 ];
 
+// One scan that rules out almost every string (ids, paths, messages) before the patterns run.
+const MAYBE_SECRET = /lr_|sk-|AIza|gsk_|xai-|csk-|r8_|bearer|[?&](?:key|api_key|token|access_token|code)=/i;
+
 /** The text with anything that looks like a credential replaced by `[redacted]`. */
 export function redactText(text: string): string {
+  if (!MAYBE_SECRET.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;

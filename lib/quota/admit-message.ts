@@ -1,6 +1,6 @@
 import type { Caller } from "@/lib/auth/api-token";
 import { GatewayError } from "@/lib/errors/gateway-error";
-import { log } from "@/lib/observability/logger";
+import { errorReason, log } from "@/lib/observability/logger";
 import { redis } from "@/lib/redis/client";
 import { postgresCounters, redisCounters, type CounterStore } from "./counter-store";
 import { monthKey, nextMonthStart, tokenWindow } from "./periods";
@@ -84,7 +84,7 @@ export async function admitMessage(caller: Caller, requestId: string, now = new 
     }
     // A failed statement may still have counted (its answer lost): the ticket makes giving back safe.
     void refund();
-    log.error("message counters unavailable", { error: (error as Error).message });
+    log.error("message counters unavailable", { error: errorReason(error) });
     throw new GatewayError(503, "service_unavailable", "Message limits cannot be checked right now; please retry shortly", { retryable: false, retryAfterMs: 2_000 });
   }
 }

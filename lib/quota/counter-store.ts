@@ -76,13 +76,20 @@ const TTL_SECONDS = 10 * 366 * 86_400;
 const TICKET_TTL_SECONDS = STALE_TICKET_HOURS * 3600;
 const ticketKey = (requestId: string) => `quota:ticket:${requestId}`;
 
+// A connection known lost fails at once instead of queueing the command until the next reconnect.
+function ensureConnected(client: import("ioredis").default): void {
+  if (client.status === "reconnecting" || client.status === "end" || client.status === "close") throw new Error(`Redis is unavailable (${client.status})`);
+}
+
 export function redisCounters(client: import("ioredis").default): CounterStore {
   return {
     async tryIncrement(key, limit, requestId) {
       if (limit <= 0) return false;
+      ensureConnected(client);
       return (await client.eval(TRY_INCREMENT, 2, `quota:${key}`, ticketKey(requestId), limit, TTL_SECONDS, key, TICKET_TTL_SECONDS)) === 1;
     },
     async refund(key, requestId) {
+      ensureConnected(client);
       await client.eval(REFUND, 2, `quota:${key}`, ticketKey(requestId), key);
     },
     async settle(requestIds) {

@@ -1,4 +1,4 @@
-import { log } from "@/lib/observability/logger";
+import { errorReason, log } from "@/lib/observability/logger";
 
 interface PendingRefund {
   run: () => Promise<void>;
@@ -26,7 +26,7 @@ async function attempt(refund: PendingRefund): Promise<boolean> {
     refund.tries += 1;
     if (refund.tries >= GIVE_UP_AFTER_TRIES) {
       pending.delete(refund);
-      log.error("message refund abandoned", { error: (error as Error).message });
+      log.error("message refund abandoned", { error: errorReason(error) });
     } else if (!refund.timer) schedule(refund);
     return false;
   }

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { closeDatabase } from "@/lib/db";
-import { log } from "@/lib/observability/logger";
+import { errorReason, log } from "@/lib/observability/logger";
 import { drainRefunds } from "@/lib/quota/refund-queue";
 import { closeRedis } from "@/lib/redis/client";
 import { usageWriter } from "@/lib/usage/usage-writer";
@@ -22,7 +22,7 @@ export async function drainAndClose(): Promise<boolean> {
       await writer.flush();
       break;
     } catch (error) {
-      log.error("usage flush failed during shutdown", { attempt, of: FLUSH_TRIES, error: (error as Error).message });
+      log.error("usage flush failed during shutdown", { attempt, of: FLUSH_TRIES, error: errorReason(error) });
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
@@ -75,7 +75,7 @@ export function installShutdownHandlers(server?: Server): void {
             process.exit(clean ? 0 : 1);
           },
           (error) => {
-            log.error("shutdown failed", { error: (error as Error).message });
+            log.error("shutdown failed", { error: errorReason(error) });
             process.exit(1);
           },
         );

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { log } from "@/lib/observability/logger";
+import { errorReason, log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { settleTickets } from "@/lib/quota/admit-message";
 import { insertUsageRows } from "./insert-usage-rows";
@@ -95,7 +95,7 @@ export class UsageWriter {
   private flushInBackground(): void {
     this.timer = null;
     this.flush().catch((error) => {
-      log.warn("usage rows kept for retry: the database is unavailable", { rows: this.buffer.length, error: (error as Error).message });
+      log.warn("usage rows kept for retry: the database is unavailable", { rows: this.buffer.length, error: errorReason(error) });
     });
   }
 

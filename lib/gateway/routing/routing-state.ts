@@ -41,6 +41,8 @@ class SharedRoutingState extends LocalRoutingState {
   }
 
   override async nextCursor(scope: string): Promise<number> {
+    // While Redis is known to be away, do not wait for it on every request.
+    if (this.client.status !== "ready") return super.nextCursor(scope);
     try {
       return (await this.client.incr(`rr:${scope}`)) - 1;
     } catch {
