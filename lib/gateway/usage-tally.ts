@@ -88,7 +88,8 @@ export class UsageTally {
     if (outcome.status === 200 && this.streamFailure) outcome = { status: 502, error: this.streamFailure };
     const latencyMs = Math.round(performance.now() - this.started);
     if (this.usage || !this.attempt) return usageWriter().record(this.row(outcome, this.usage, latencyMs));
-    usageWriter().recordWhenReady(this.countUsage().then((usage) => this.row(outcome, usage, latencyMs)));
+    // A count that fails still leaves the row, without tokens.
+    usageWriter().recordWhenReady(this.countUsage().catch(() => null).then((usage) => this.row(outcome, usage, latencyMs)));
   }
 
   /** Counted with a real tokenizer, for requests the provider never reported usage for. */

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { rawQuery } from "@/lib/db/raw-query";
+import { redisKnownDown } from "@/lib/redis/client";
 
 /**
  * Message counters, exact under concurrency: one statement increments only while below the
@@ -78,7 +79,7 @@ const ticketKey = (requestId: string) => `quota:ticket:${requestId}`;
 
 // A connection known lost fails at once instead of queueing the command until the next reconnect.
 function ensureConnected(client: import("ioredis").default): void {
-  if (client.status === "reconnecting" || client.status === "end" || client.status === "close") throw new Error(`Redis is unavailable (${client.status})`);
+  if (redisKnownDown(client)) throw new Error(`Redis is unavailable (${client.status})`);
 }
 
 export function redisCounters(client: import("ioredis").default): CounterStore {

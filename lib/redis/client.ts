@@ -20,6 +20,11 @@ export function redis(): Redis | null {
   return client;
 }
 
+/** The connection was lost and is not back yet: commands would only wait for the next reconnect. */
+export function redisKnownDown(client: Redis): boolean {
+  return client.status === "reconnecting" || client.status === "end" || client.status === "close";
+}
+
 /** Logs a connection's losses and returns once each, not at every reconnect attempt. */
 export function watchRedis(client: Redis, name: string): void {
   let down = false;
