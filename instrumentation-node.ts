@@ -2,6 +2,7 @@ import { ConfigError, env } from "@/lib/config/env";
 import { secrets } from "@/lib/config/secrets";
 import { startInvalidationRelay } from "@/lib/redis/invalidation-relay";
 import { installShutdownHandlers } from "@/lib/server/shutdown";
+import { log } from "@/lib/observability/logger";
 
 /** Node-only start-up for `next start`/`next dev`: validate configuration, relay invalidations. */
 export function startNodeServices(): void {
@@ -11,7 +12,7 @@ export function startNodeServices(): void {
   } catch (error) {
     // A missing or malformed setting stops start-up, naming it.
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`[oauthrouter] ${error.message}`);
+    log.error(error.message);
     process.exit(1);
   }
   startInvalidationRelay();

@@ -6,12 +6,15 @@ import { env } from "@/lib/config/env";
 import { secrets } from "@/lib/config/secrets";
 import { createApiServer } from "@/lib/server/api-server";
 import { installShutdownHandlers } from "@/lib/server/shutdown";
+import { log } from "@/lib/observability/logger";
 
 // The working directory is the project root (npm start, the service unit); the bundled server runs from .next/.
 const root = process.cwd();
 
 async function main() {
   process.env.OAUTHROUTER_SERVER = "1";
+  // This process owns SIGTERM (lib/server/shutdown): Next.js must not exit on it first.
+  process.env.NEXT_MANUAL_SIG_HANDLE = "true";
   const config = env();
   secrets();
   const app = next({ dev: false, dir: root, hostname: config.HOST, port: config.PORT });
@@ -21,11 +24,11 @@ async function main() {
   installShutdownHandlers(server);
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
-    console.log(`[oauthrouter] listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`);
+    log.info(`listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`, { port });
   });
 }
 
 main().catch((error) => {
-  console.error(`[oauthrouter] ${error instanceof Error ? error.message : String(error)}`);
+  log.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

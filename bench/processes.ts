@@ -16,7 +16,8 @@ export function startProcess(args: string[], env: Record<string, string>, marker
     const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not start:\n${log}`)), timeoutMs);
     const onData = (data: Buffer) => {
       log += data;
-      const url = new RegExp(`${marker} (\\S+)`).exec(log)?.[1];
+      // Plain text or a JSON log line: the URL ends at white space or a quote.
+      const url = new RegExp(`${marker} (https?://[^\\s"']+)`).exec(log)?.[1];
       if (!url) return;
       clearTimeout(timer);
       child.stdout!.off("data", onData);

@@ -37,7 +37,7 @@ const model = (latency: number) => (latency === 0 ? "openai/gpt-4o" : "mistral/m
 async function startOurs(db: "embedded" | "postgres", fakes: Record<number, string>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "oauthrouter-bench-"));
   const databaseUrl = db === "postgres" ? `${POSTGRES}?schema=bench_${randomBytes(4).toString("hex")}` : "";
-  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ENCRYPTION_KEY, AUTH_SECRET, UPSTREAM_OPENAI_BASE_URL: `${fakes[0]}/v1`, UPSTREAM_MISTRAL_BASE_URL: `${fakes[50]}/v1`, ALLOW_PRIVATE_UPSTREAMS: "true", LOG_LEVEL: "warn" };
+  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ENCRYPTION_KEY, AUTH_SECRET, UPSTREAM_OPENAI_BASE_URL: `${fakes[0]}/v1`, UPSTREAM_MISTRAL_BASE_URL: `${fakes[50]}/v1`, ALLOW_PRIVATE_UPSTREAMS: "true" };
   // Provisioned through the CLI first: the embedded database belongs to one process at a time.
   cli(["user", "create", "--email", "bench@example.com", "--password", "bench-password", "--plan", "enterprise"], env);
   for (const provider of ["openai", "mistral"]) cli(["provider", "add", "--user", "bench@example.com", "--provider", provider, "--key", `sk-bench-${provider}`], env);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { openPostgres } from "@/lib/db/open-postgres";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
-import { dropSchema, uniqueSchemaUrl } from "@/test/support/databases";
+import { uniqueSchemaUrl, postgresTarget } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
 import { spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
 
@@ -30,7 +29,7 @@ describe("two instances on one PostgreSQL and Redis", () => {
   }
 
   beforeAll(async () => {
-    gateway = await startGateway({ name: "postgres", open: () => openPostgres(databaseUrl), cleanup: () => dropSchema(databaseUrl), processEnv: () => ({ DATABASE_URL: databaseUrl }) });
+    gateway = await startGateway(postgresTarget(databaseUrl));
     ({ userId } = await gateway.newUser("two-instances@example.com", KEYS.map((key) => ({ provider: "openai", key })), "enterprise"));
     mgmt = (await createManagementKey(userId)).key;
     const env = { DATABASE_URL: databaseUrl, REDIS_URL };

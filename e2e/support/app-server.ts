@@ -8,8 +8,12 @@ import { serverCommand } from "../../scripts/server-command.mjs";
 
 export interface RunningApp {
   url: string;
+  port: number;
   dataDir: string;
   output: () => string;
+  /** Resolves when the process ends, with its exit code (or the signal that killed it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -31,6 +35,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const { command, args, env } = serverCommand({ PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: url, ...extraEnv });
   const child: ChildProcess = spawn(command, args, { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const deadline = Date.now() + 60_000;
@@ -43,8 +48,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   }
   return {
     url,
+    port,
     dataDir,
     output: () => log,
+    exited,
+    kill: (signal) => void child.kill(signal),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

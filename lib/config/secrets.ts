@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { parseKey } from "@/lib/crypto/secret-box";
 import { ConfigError, env, usesEmbeddedDatabase, type Env } from "./env";
+import { log } from "@/lib/observability/logger";
 
 export interface Secrets {
   /** Current key first, then the previous one (for reading during a rotation). */
@@ -26,7 +27,7 @@ function loadOrGenerate(config: Env, name: "ENCRYPTION_KEY" | "AUTH_SECRET", fil
   const value = randomBytes(32).toString("hex");
   writeFileSync(target, value + "\n", { mode: 0o600 });
   chmodSync(target, 0o600);
-  console.warn(`[oauthrouter] ${name} not set: generated one into ${target} (owner-only). Back it up with the data folder.`);
+  log.warn(`${name} not set: generated one into the data folder (owner-only); back it up with the folder`, { file: target });
   return value;
 }
 

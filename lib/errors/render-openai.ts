@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
 import { publicUrl } from "@/lib/config/env";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { errorReason, log } from "@/lib/observability/logger";
 import { GatewayError, isGatewayError } from "./gateway-error";
 
 /** Where every error points: the errors section of our own docs, on the configured host. */
@@ -14,7 +16,11 @@ export function toGatewayError(error: unknown): GatewayError {
     const message = field ? `Invalid request: '${field}' ${issue?.message}` : `Invalid request: ${issue?.message}`;
     return new GatewayError(400, "invalid_request_error", message, { param: field });
   }
-  console.error("[oauthrouter] unexpected error:", error instanceof Error ? error.message : String(error));
+  if (isDatabaseUnavailable(error)) {
+    log.warn("database unavailable", { error: errorReason(error) });
+    return new GatewayError(503, "service_unavailable", "The database is unavailable right now; please retry shortly", { retryAfterMs: 2_000 });
+  }
+  log.error("unexpected error", { error: errorReason(error) });
   return new GatewayError(500, "api_error", "Internal error; the request was not completed");
 }
 

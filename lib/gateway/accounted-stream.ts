@@ -1,6 +1,8 @@
-import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
+import { GatewayError } from "@/lib/errors/gateway-error";
+import { log } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import type { ChatChunk } from "@/lib/providers/types";
-import type { MessageTicket } from "@/lib/quota/admit-message";
+import { upstreamStreamError } from "./upstream/upstream-error";
 import type { UsageTally } from "./usage-tally";
 
 function errorChunk(tally: UsageTally, created: number, error: GatewayError): ChatChunk {
@@ -26,55 +28,68 @@ export function inStreamError(error: NonNullable<ChatChunk["error"]>, provider: 
   return new GatewayError(status >= 400 && status < 600 ? status : 502, "api_error", error.message, { metadata: { provider, ...error.metadata } });
 }
 
-function asStreamError(error: unknown, provider: string): GatewayError {
-  if (isGatewayError(error)) return error;
-  return new GatewayError(502, "api_error", `${provider} stream failed: ${(error as Error)?.message ?? "connection lost"}`, {
-    metadata: { provider },
-  });
+/**
+ * A stream's failure after it began, whether the upstream said so (its error event) or broke: the
+ * message goes back when nothing was produced yet, and the failure is logged and counted.
+ */
+export async function recordStreamFailure(tally: UsageTally, failure: { type: string; message: string; status?: number }, requestId?: string | null): Promise<void> {
+  const provider = tally.attempt?.provider ?? "upstream";
+  const beforeOutput = !tally.sawOutput();
+  if (beforeOutput) await tally.giveBack();
+  metrics().upstreamError(provider, failure.type);
+  log.warn("upstream stream failed", { requestId, generationId: tally.id, provider, type: failure.type, error: failure.message, beforeOutput });
+  tally.finish({ status: failure.status ?? 502, error: tally.streamFailure ?? failure });
 }
 
 /**
  * Passes chunks through as they come, counting them, and closes with a usage chunk when the
- * upstream sent none. An upstream failure after the first byte (thrown, or an error the provider
- * put in its stream) ends it with one chunk carrying `error`; a client cancel is recorded and
- * cancels the upstream. A failure before any output gives the message back.
+ * upstream sent none. An upstream failure after the first byte (the provider's own error event,
+ * or a broken connection) ends it with one chunk carrying `error`, and nothing after it; a client
+ * cancel is recorded and cancels the upstream.
  */
-export function accountedStream(source: ReadableStream<ChatChunk>, tally: UsageTally, ticket: MessageTicket, created: number): ReadableStream<ChatChunk> {
+export function accountedStream(source: ReadableStream<ChatChunk>, tally: UsageTally, created: number, requestId?: string | null): ReadableStream<ChatChunk> {
   const reader = source.getReader();
   const provider = tally.attempt?.provider ?? "upstream";
-  async function fail(controller: ReadableStreamDefaultController<ChatChunk>, failure: GatewayError, chunk: ChatChunk) {
-    if (!tally.sawOutput()) {
-      tally.countedMessage = false;
-      await ticket.refund().catch(() => undefined);
-    }
+  let ended = false;
+  async function fail(controller: ReadableStreamDefaultController<ChatChunk>, chunk: ChatChunk, failure: { type: string; message: string; status: number }) {
     controller.enqueue(chunk);
-    tally.finish({ status: failure.status, error: failure });
+    await recordStreamFailure(tally, failure, requestId);
+    ended = true;
     controller.close();
+    // The failure is the stream's last word: stop reading and release the upstream connection.
     await reader.cancel().catch(() => undefined);
   }
   return new ReadableStream<ChatChunk>(
     {
       async pull(controller) {
+        if (ended) return;
         try {
           const { done, value } = await reader.read();
+          if (ended || tally.finished()) return;
           if (done) {
             // Every stream ends with usage, even when the upstream reported none.
             if (!tally.usage) controller.enqueue(usageChunk(tally, created, await tally.ensureUsage()));
             tally.finish({ status: 200 });
-            controller.close();
-            return;
+            ended = true;
+            return controller.close();
           }
           value.id = tally.id;
           value.provider = provider;
-          if (value.error) return await fail(controller, inStreamError(value.error, provider), { ...value, error: { ...value.error, code: value.error.code ?? 502 } });
-          tally.observeChunk(value);
-          controller.enqueue(value);
+          if (!value.error) {
+            tally.observeChunk(value);
+            return controller.enqueue(value);
+          }
+          const reported = inStreamError(value.error, provider);
+          const chunk = { ...value, error: { ...value.error, code: value.error.code ?? reported.status } };
+          await fail(controller, chunk, { type: value.error.type ?? reported.type, message: reported.message, status: reported.status });
         } catch (error) {
-          const failure = asStreamError(error, provider);
-          await fail(controller, failure, errorChunk(tally, created, failure));
+          if (ended || tally.finished()) return;
+          const failure = upstreamStreamError(provider, error);
+          await fail(controller, errorChunk(tally, created, failure), failure);
         }
       },
       async cancel(reason) {
+        ended = true;
         tally.finish({ status: 499, cancelled: true });
         await reader.cancel(reason).catch(() => undefined);
       },

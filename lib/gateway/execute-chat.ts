@@ -3,7 +3,8 @@ import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
 import { adapterFor } from "@/lib/providers/adapters";
 import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
-import { admitMessage, type MessageTicket } from "@/lib/quota/admit-message";
+import { admitMessage } from "@/lib/quota/admit-message";
+import { errorReason, log } from "@/lib/observability/logger";
 import { sseEventStream } from "@/lib/sse/parse-sse-stream";
 import type { UsageRecord } from "@/lib/usage/usage-record";
 import { accountedStream } from "./accounted-stream";
@@ -16,6 +17,8 @@ import type { UsableCredential } from "./routing/user-credentials";
 import { routingState } from "./routing/routing-state";
 import { tryAttempts } from "./try-attempts";
 import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
+import { upstreamNetworkError } from "./upstream/upstream-error";
+import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { upstreamContext } from "./upstream/upstream-context";
 import { UsageTally } from "./usage-tally";
 
@@ -28,6 +31,8 @@ export interface ChatExecutionOptions {
   passthrough?: Passthrough;
   /** The caller's own credential for this request only, instead of routing over stored ones. */
   ownCredential?: UsableCredential;
+  /** The HTTP request's id (x-request-id), for the log lines of this request. */
+  requestId?: string | null;
 }
 
 interface Answered {
@@ -61,19 +66,20 @@ async function firstAnswer(caller: Caller, attempts: Attempt[], chat: ChatReques
     routingState().recordUse(attempt.credential.id);
     reportCredentialSuccess(attempt.credential.id);
     return { attempt, response, context, adapter, raw };
-  });
+  }, options.requestId);
   return value;
 }
 
 async function readJsonResponse(answered: Answered): Promise<ChatResponse> {
-  let body: unknown;
+  const { provider } = answered.attempt;
+  let text: string;
   try {
-    body = await answered.response.json();
-  } catch {
-    throw new GatewayError(502, "api_error", `${answered.attempt.provider} returned a response that is not JSON`, {
-      metadata: { provider: answered.attempt.provider },
-    });
+    text = await answered.response.text();
+  } catch (error) {
+    throw upstreamNetworkError(provider, error, "while sending its answer");
   }
+  const body = parseJsonOr(text, undefined);
+  if (body === undefined) throw new GatewayError(502, "api_error", `${provider} returned a response that is not JSON`, { metadata: { provider } });
   return answered.adapter.parseChatResponse(body, answered.context);
 }
 
@@ -87,13 +93,12 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
   const modelIds = [...new Set([chat.model, ...((chat.models as string[] | undefined) ?? [])].filter(Boolean))];
   const tally = new UsageTally(id, caller, options.endpoint, modelIds[0], Boolean(chat.stream));
   tally.messages = chat.messages;
-  let ticket: MessageTicket | undefined;
   try {
     const attempts = options.ownCredential ? ownAttempts(modelIds[0], options.ownCredential) : await planAttempts(caller, modelIds, chat.user);
-    ticket = await admitMessage(caller);
+    tally.ticket = await admitMessage(caller, id);
     tally.countedMessage = true;
     const answered = await firstAnswer(caller, attempts, chat, tally, created, options);
-    if (answered.raw) return rawOutcome(answered, chat, tally, ticket);
+    if (answered.raw) return await rawOutcome(answered, chat, tally, options);
     if (!chat.stream) {
       const response = await readJsonResponse(answered);
       Object.assign(response, { id, provider: answered.attempt.provider });
@@ -102,16 +107,14 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
       return { kind: "json", id, attempt: answered.attempt, response };
     }
     const events = sseEventStream(answered.response.stream());
-    const chunks = accountedStream(events.pipeThrough(answered.adapter.createStreamTransform(answered.context)), tally, ticket, created);
+    const chunks = accountedStream(events.pipeThrough(answered.adapter.createStreamTransform(answered.context)), tally, created, options.requestId);
     return { kind: "stream", id, attempt: answered.attempt, chunks };
   } catch (error) {
+    const cancelled = options.signal.aborted;
     const failure = isGatewayError(error) ? error : new GatewayError(502, "api_error", "The upstream request failed");
-    if (!isGatewayError(error) && !options.signal.aborted) console.error("[oauthrouter] chat failed:", (error as Error)?.message);
-    if (ticket) {
-      tally.countedMessage = false;
-      await ticket.refund().catch(() => undefined);
-    }
-    tally.finish({ status: options.signal.aborted ? 499 : failure.status, error: failure, cancelled: options.signal.aborted });
+    if (!isGatewayError(error) && !cancelled) log.error("chat failed", { requestId: options.requestId, generationId: id, error: errorReason(error) });
+    await tally.giveBack();
+    tally.finish({ status: cancelled ? 499 : failure.status, error: failure, cancelled });
     failure.headers["x-generation-id"] = id;
     throw failure;
   }
@@ -122,7 +125,7 @@ function ownAttempts(modelId: string, credential: UsableCredential): Attempt[] {
   return [{ provider: credential.provider, model, requested: modelId, credential }];
 }
 
-async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTally, ticket: MessageTicket): Promise<ChatOutcome> {
+async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTally, options: ChatExecutionOptions): Promise<ChatOutcome> {
   const { attempt, response, adapter, context } = answered;
   const contentType = response.headers.get("content-type") ?? (chat.stream ? "text/event-stream" : "application/json");
   if (!chat.stream) {
@@ -130,7 +133,8 @@ async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTal
     tally.finish({ status: 200 });
     return { kind: "raw", id: tally.id, attempt, body, contentType };
   }
-  return { kind: "raw", id: tally.id, attempt, body: rawStream(response.stream(), adapter, context, tally, ticket), contentType };
+  const body = rawStream(response.stream(), adapter, context, tally, options.passthrough!, options.requestId);
+  return { kind: "raw", id: tally.id, attempt, body, contentType };
 }
 
 export function answerHeaders(outcome: ChatOutcome): Record<string, string> {

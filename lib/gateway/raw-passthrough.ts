@@ -1,10 +1,11 @@
-import { createParser } from "eventsource-parser";
-import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { GatewayError } from "@/lib/errors/gateway-error";
 import type { ProviderAdapter, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
-import type { MessageTicket } from "@/lib/quota/admit-message";
-import { inStreamError } from "./accounted-stream";
+import { parseJsonOr } from "@/lib/providers/shared/safe-json";
+import { recordStreamFailure } from "./accounted-stream";
 import type { UsageTally } from "./usage-tally";
 import type { UpstreamResponse } from "./upstream/call-upstream";
+import { upstreamNetworkError, upstreamStreamError } from "./upstream/upstream-error";
 
 /**
  * A request that arrived in a provider's own dialect and goes to that provider: its body is sent
@@ -13,75 +14,94 @@ import type { UpstreamResponse } from "./upstream/call-upstream";
 export interface Passthrough {
   family: WireFamily;
   build(ctx: UpstreamContext): UpstreamRequest;
+  /** How the client's dialect says, inside a stream, that it failed (its final event). */
+  streamError(error: GatewayError): Uint8Array;
 }
 
 /** The upstream's JSON answer, unchanged; read aside for usage. */
 export async function rawJson(response: UpstreamResponse, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally): Promise<string> {
-  const text = await response.text();
+  let text: string;
   try {
-    tally.observeResponse(adapter.parseChatResponse(JSON.parse(text), ctx));
+    text = await response.text();
+  } catch (error) {
+    throw upstreamNetworkError(ctx.provider, error, "while sending its answer");
+  }
+  try {
+    tally.observeResponse(adapter.parseChatResponse(parseJsonOr(text, undefined), ctx));
   } catch {
     throw new GatewayError(502, "api_error", `${ctx.provider} returned a response that could not be read`, { metadata: { provider: ctx.provider } });
   }
   return text;
 }
 
+const encoder = new TextEncoder();
+
+/** One SSE event as the upstream sent it (field for field; line endings normalised). */
+function encodeEvent(event: EventSourceMessage): string {
+  const data = event.data.split("\n").map((line) => `data: ${line}\n`).join("");
+  return `${event.event ? `event: ${event.event}\n` : ""}${event.id ? `id: ${event.id}\n` : ""}${data}\n`;
+}
+
 /**
- * The upstream's stream, byte for byte and as it arrives, while a copy of its events runs through
- * the adapter so the usage row gets tokens, finish reason and time to first token.
+ * The upstream's stream, event by event as it arrives, each read by the adapter first (for the
+ * usage row) so that only events it could read reach the client. A malformed event, a broken
+ * connection or the upstream's own error event ends the stream with the dialect's error event.
  */
-export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally, ticket: MessageTicket): ReadableStream<Uint8Array> {
+export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
   const side = adapter.createStreamTransform(ctx);
   const writer = side.writable.getWriter();
   const sideReader = side.readable.getReader();
-  let reported: GatewayError | undefined;
   const observed = (async () => {
     for (;;) {
       const { done, value } = await sideReader.read();
       if (done) return;
-      // The provider's own error event reaches the client as sent; the record notes the failure.
-      if (value.error) reported ??= inStreamError(value.error, ctx.provider);
-      else tally.observeChunk(value);
+      tally.observeChunk(value);
     }
-  })().catch((error) => {
-    // Adapters that end a stream by throwing (Gemini's error events) report the same way.
-    if (isGatewayError(error)) reported ??= error;
-  });
-  async function finish() {
-    if (!reported) return tally.finish({ status: 200 });
-    if (!tally.sawOutput()) {
-      tally.countedMessage = false;
-      await ticket.refund().catch(() => undefined);
-    }
-    tally.finish({ status: reported.status, error: reported });
-  }
-  const parser = createParser({ onEvent: (event) => void writer.write({ event: event.event, data: event.data, id: event.id }).catch(() => undefined) });
+  })().catch(() => undefined);
+  const events: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (event) => void events.push(event) });
   const decoder = new TextDecoder();
   const reader = body.getReader();
+  let ended = false;
+
+  async function fail(controller: ReadableStreamDefaultController<Uint8Array>, failure: GatewayError): Promise<void> {
+    ended = true;
+    controller.enqueue(passthrough.streamError(failure));
+    await recordStreamFailure(tally, { type: failure.type, message: failure.message, status: failure.status }, requestId);
+    controller.close();
+    await reader.cancel().catch(() => undefined);
+  }
+
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const { done, value } = await reader.read();
-          if (!done) {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (ended) return;
+            if (done) {
+              await writer.close();
+              await observed;
+              ended = true;
+              if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
+              else tally.finish({ status: 200 });
+              return controller.close();
+            }
             parser.feed(decoder.decode(value, { stream: true }));
-            return controller.enqueue(value);
+            if (events.length === 0) continue;
+            const ready = events.splice(0);
+            // Written one by one so a malformed event stops the stream before it is forwarded.
+            for (const event of ready) await writer.write({ event: event.event, data: event.data, id: event.id });
+            controller.enqueue(encoder.encode(ready.map(encodeEvent).join("")));
+            return;
           }
-          await writer.close().catch(() => undefined);
-          await observed;
-          await finish();
-          controller.close();
         } catch (error) {
-          if (!tally.sawOutput()) {
-            tally.countedMessage = false;
-            await ticket.refund().catch(() => undefined);
-          }
-          const failure = new GatewayError(502, "api_error", `${ctx.provider} stream failed: ${(error as Error)?.message ?? "connection lost"}`);
-          tally.finish({ status: 502, error: failure });
-          controller.error(failure);
+          if (ended || tally.finished()) return;
+          await fail(controller, upstreamStreamError(ctx.provider, error));
         }
       },
       async cancel(reason) {
+        ended = true;
         tally.finish({ status: 499, cancelled: true });
         await writer.abort().catch(() => undefined);
         await reader.cancel(reason).catch(() => undefined);

@@ -1,6 +1,8 @@
 import type { Caller } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
 import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
+import { log } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { reportCredentialFailure } from "./routing/credential-health";
 import type { Attempt } from "./routing/plan-attempts";
 
@@ -13,6 +15,7 @@ export async function tryAttempts<T>(
   caller: Caller,
   attempts: Attempt[],
   run: (attempt: Attempt) => Promise<T>,
+  requestId?: string | null,
 ): Promise<{ attempt: Attempt; value: T }> {
   let lastError: GatewayError | undefined;
   const deadline = Date.now() + env().RETRY_BUDGET_MS;
@@ -22,6 +25,10 @@ export async function tryAttempts<T>(
     try {
       return { attempt, value: await run(attempt) };
     } catch (error) {
+      if (isGatewayError(error) && error.metadata?.provider) {
+        metrics().upstreamError(attempt.provider, error.type);
+        log.warn("upstream attempt failed", { requestId, provider: attempt.provider, model: attempt.model, status: error.status, type: error.type, retryable: error.retryable, error: error.message });
+      }
       if (!isGatewayError(error) || !error.retryable) throw error;
       reportCredentialFailure(caller.userId, attempt.credential, error);
       lastError = error;

@@ -1,16 +1,24 @@
 import type { Caller } from "@/lib/auth/api-token";
 import type { GatewayError } from "@/lib/errors/gateway-error";
 import type { ChatChunk, ChatMessage, ChatResponse, Usage } from "@/lib/providers/types";
+import type { MessageTicket } from "@/lib/quota/admit-message";
 import { countPromptTokens, countTokens } from "@/lib/usage/count-tokens";
 import type { UsageRecord } from "@/lib/usage/usage-record";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import type { Attempt } from "./routing/plan-attempts";
+
+type Outcome = { status: number; error?: GatewayError | StreamFailure; cancelled?: boolean };
+type StreamFailure = { type: string; message: string };
 
 /** Collects what one request did (who answered, tokens, timings) and records it once. */
 export class UsageTally {
   private readonly started = performance.now();
   private firstTokenAt: number | null = null;
   private recorded = false;
+  /** The message taken from the caller's limits, while it can still be given back. */
+  ticket: MessageTicket | null = null;
+  /** An error the upstream reported inside its stream (its own error event). */
+  streamFailure: StreamFailure | null = null;
   attempt: Attempt | null = null;
   attempts = 0;
   modelUsed: string | null = null;
@@ -28,7 +36,9 @@ export class UsageTally {
     private readonly endpoint: UsageRecord["endpoint"],
     private readonly modelRequested: string,
     private readonly streamed: boolean,
-  ) {}
+  ) {
+    usageWriter().opened(streamed);
+  }
 
   sawOutput(): boolean {
     return this.firstTokenAt !== null;
@@ -54,15 +64,33 @@ export class UsageTally {
     if (chunk.usage) this.usage = chunk.usage;
     if (choice?.finish_reason) this.finishReason = choice.finish_reason;
     if (choice?.native_finish_reason) this.nativeFinishReason = choice.native_finish_reason;
+    if (chunk.error && !this.streamFailure) this.streamFailure = { type: chunk.error.type ?? "api_error", message: chunk.error.message };
   }
 
-  finish(outcome: { status: number; error?: GatewayError; cancelled?: boolean }): void {
+  /** Gives the message back, once, and only while the request is not yet recorded. */
+  async giveBack(): Promise<void> {
+    const ticket = this.ticket;
+    if (this.recorded || !ticket) return;
+    this.ticket = null;
+    this.countedMessage = false;
+    await ticket.refund();
+  }
+
+  finished(): boolean {
+    return this.recorded;
+  }
+
+  finish(outcome: Outcome): void {
     if (this.recorded) return;
     this.recorded = true;
+    usageWriter().closed(this.streamed);
+    // A stream that ended with the upstream's own error event failed, whatever its HTTP status said.
+    if (outcome.status === 200 && this.streamFailure) outcome = { status: 502, error: this.streamFailure };
     const latencyMs = Math.round(performance.now() - this.started);
     const finishedAt = new Date();
     if (this.usage || !this.attempt) return usageWriter().record(this.row(outcome, this.usage, latencyMs, finishedAt));
-    usageWriter().recordWhenReady(this.countUsage().then((usage) => this.row(outcome, usage, latencyMs, finishedAt)));
+    // A count that fails still leaves the row, without tokens.
+    usageWriter().recordWhenReady(this.countUsage().catch(() => null).then((usage) => this.row(outcome, usage, latencyMs, finishedAt)));
   }
 
   /**
@@ -80,7 +108,7 @@ export class UsageTally {
     return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   }
 
-  private row(outcome: { status: number; error?: GatewayError; cancelled?: boolean }, usage: Usage | null, latencyMs: number, createdAt: Date): UsageRecord {
+  private row(outcome: Outcome, usage: Usage | null, latencyMs: number, createdAt: Date): UsageRecord {
     return {
       id: this.id,
       userId: this.caller.userId,

@@ -6,7 +6,7 @@ export const CORS_HEADERS: Record<string, string> = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
   "access-control-allow-headers": "authorization, content-type, x-api-key, x-goog-api-key, x-oauthrouter-key, anthropic-version, anthropic-beta, http-referer, x-title",
-  "access-control-expose-headers": "x-generation-id, x-oauthrouter-provider, x-oauthrouter-model, retry-after",
+  "access-control-expose-headers": "x-generation-id, x-request-id, x-oauthrouter-provider, x-oauthrouter-model, retry-after",
   "access-control-max-age": "86400",
 };
 

@@ -1,10 +1,38 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/api-token";
 import type { Database } from "@/lib/db";
 import { createUser } from "@/lib/services/users/create-user";
 import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
 import { admitMessage, userMonthKey } from "./admit-message";
-import { postgresCounters, redisCounters } from "./counter-store";
+import { postgresCounters, redisCounters, type CounterStore } from "./counter-store";
+import { pendingRefunds } from "./refund-queue";
+
+const lostConnection = () => Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
+
+/** The real store, but the answer to the next `increments` increments is lost after they counted, and the next `refunds` refunds fail before running. */
+function flakyStore(store: CounterStore, faults: { increments?: number; refunds?: number }): CounterStore {
+  return {
+    ...store,
+    async tryIncrement(key, limit, requestId) {
+      const taken = await store.tryIncrement(key, limit, requestId);
+      if (faults.increments && faults.increments-- > 0) throw lostConnection();
+      return taken;
+    },
+    async refund(key, requestId) {
+      if (faults.refunds && faults.refunds-- > 0) throw lostConnection();
+      return store.refund(key, requestId);
+    },
+  };
+}
+
+async function until(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 async function callerFor(email: string, overrides: Partial<Caller> = {}): Promise<Caller> {
   const { user } = await createUser({ email, password: "password-123" });
@@ -33,7 +61,7 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     const caller = await callerFor("burst@example.com");
     const now = new Date("2026-11-15T12:00:00Z");
     await database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, now), used: 60 } });
-    const results = await Promise.allSettled(Array.from({ length: 100 }, () => admitMessage(caller, now)));
+    const results = await Promise.allSettled(Array.from({ length: 100 }, () => admitMessage(caller, randomUUID(), now)));
     const admitted = results.filter((r) => r.status === "fulfilled").length;
     expect(admitted).toBe(40);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -46,27 +74,62 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     const caller = await callerFor("refund@example.com", { bonusMessages: 2 });
     const lastSecond = new Date("2026-11-30T23:59:59Z");
     const tickets = [];
-    for (let i = 0; i < 102; i++) tickets.push(await admitMessage(caller, lastSecond));
-    await expect(admitMessage(caller, lastSecond)).rejects.toMatchObject({ status: 429 });
+    for (let i = 0; i < 102; i++) tickets.push(await admitMessage(caller, randomUUID(), lastSecond));
+    await expect(admitMessage(caller, randomUUID(), lastSecond)).rejects.toMatchObject({ status: 429 });
     await tickets[0].refund();
-    await expect(admitMessage(caller, lastSecond)).resolves.toBeDefined();
-    await expect(admitMessage(caller, new Date("2026-12-01T00:00:00Z"))).resolves.toBeDefined();
+    await expect(admitMessage(caller, randomUUID(), lastSecond)).resolves.toBeDefined();
+    await expect(admitMessage(caller, randomUUID(), new Date("2026-12-01T00:00:00Z"))).resolves.toBeDefined();
     expect(await postgresCounters.read(userMonthKey(caller.userId, new Date("2026-12-01T00:00:00Z")))).toBe(1);
   });
 
   it("holds a token's own daily limit and leaves the plan's count untouched when it refuses", async () => {
     const caller = await callerFor("token-limit@example.com", { limit: 3, limitReset: "daily" });
     const day = new Date("2026-11-20T10:00:00Z");
-    for (let i = 0; i < 3; i++) await admitMessage(caller, day);
-    await expect(admitMessage(caller, day)).rejects.toThrow(/token's limit of 3 messages .* resets at 2026-11-21T00:00:00.000Z/);
+    for (let i = 0; i < 3; i++) await admitMessage(caller, randomUUID(), day);
+    await expect(admitMessage(caller, randomUUID(), day)).rejects.toThrow(/token's limit of 3 messages .* resets at 2026-11-21T00:00:00.000Z/);
     expect(await postgresCounters.read(userMonthKey(caller.userId, day))).toBe(3);
-    await expect(admitMessage(caller, new Date("2026-11-21T00:00:01Z"))).resolves.toBeDefined();
+    await expect(admitMessage(caller, randomUUID(), new Date("2026-11-21T00:00:01Z"))).resolves.toBeDefined();
+  });
+
+  it("gives a message back exactly once, however often the refund runs, and never one it did not take", async () => {
+    const caller = await callerFor("refund-once@example.com");
+    const now = new Date("2026-10-10T10:00:00Z");
+    const key = userMonthKey(caller.userId, now);
+    const kept = randomUUID();
+    const returned = randomUUID();
+    await admitMessage(caller, kept, now);
+    const ticket = await admitMessage(caller, returned, now);
+    expect(await postgresCounters.read(key)).toBe(2);
+    await ticket.refund();
+    await ticket.refund();
+    await postgresCounters.refund(key, returned);
+    await postgresCounters.refund(key, randomUUID());
+    expect(await postgresCounters.read(key)).toBe(1);
+    await postgresCounters.settle([kept]);
+    await postgresCounters.refund(key, kept);
+    expect(await postgresCounters.read(key)).toBe(1);
+  });
+
+  it("gives back a message whose admission counted but whose answer was lost, and retries refunds until the store is back", async () => {
+    const caller = await callerFor("lost-answer@example.com", { limit: 10, limitReset: "monthly" });
+    const now = new Date("2026-10-11T10:00:00Z");
+    const key = userMonthKey(caller.userId, now);
+    const lost = admitMessage(caller, randomUUID(), now, flakyStore(postgresCounters, { increments: 2 }));
+    await expect(lost).rejects.toMatchObject({ status: 503, type: "service_unavailable" });
+    await until(async () => (await postgresCounters.read(key)) === 0 && pendingRefunds() === 0);
+
+    const flaky = flakyStore(postgresCounters, { refunds: 1 });
+    const ticket = await admitMessage(caller, randomUUID(), now, flaky);
+    expect(await postgresCounters.read(key)).toBe(1);
+    await ticket.refund();
+    expect(pendingRefunds()).toBe(1);
+    await until(async () => (await postgresCounters.read(key)) === 0 && pendingRefunds() === 0);
   });
 
   it("never limits the Enterprise plan", async () => {
     const caller = await callerFor("enterprise@example.com", { plan: "enterprise" });
     await database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, new Date()), used: 1_000_000 } });
-    await expect(admitMessage(caller)).resolves.toBeDefined();
+    await expect(admitMessage(caller, randomUUID())).resolves.toBeDefined();
   });
 });
 
@@ -89,10 +152,14 @@ describe("message limits in Redis (REDIS_URL)", () => {
     const now = new Date();
     try {
       await client.set(`quota:${userMonthKey(caller.userId, now)}`, 60);
-      const results = await Promise.allSettled(Array.from({ length: 100 }, () => admitMessage(caller, now, store)));
+      const results = await Promise.allSettled(Array.from({ length: 100 }, () => admitMessage(caller, randomUUID(), now, store)));
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(40);
       expect(await store.read(userMonthKey(caller.userId, now))).toBe(100);
-      await (results[0] as PromiseFulfilledResult<{ refund(): Promise<void> }>).value.refund();
+      const ticket = (results[0] as PromiseFulfilledResult<{ refund(): Promise<void> }>).value;
+      await ticket.refund();
+      await ticket.refund();
+      expect(await store.read(userMonthKey(caller.userId, now))).toBe(99);
+      await store.refund(userMonthKey(caller.userId, now), "never-taken");
       expect(await store.read(userMonthKey(caller.userId, now))).toBe(99);
     } finally {
       await client.del(`quota:${userMonthKey(caller.userId, now)}`);

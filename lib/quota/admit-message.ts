@@ -1,12 +1,15 @@
 import type { Caller } from "@/lib/auth/api-token";
 import { GatewayError } from "@/lib/errors/gateway-error";
+import { errorReason, log } from "@/lib/observability/logger";
 import { redis } from "@/lib/redis/client";
 import { postgresCounters, redisCounters, type CounterStore } from "./counter-store";
 import { monthKey, nextMonthStart, tokenWindow } from "./periods";
 import { monthlyMessageLimit } from "./plans";
+import { refundWithRetry } from "./refund-queue";
 
 /** A message taken from the caller's limits; give it back if the request fails before any output. */
 export interface MessageTicket {
+  /** Never rejects: a refund the store cannot take now is retried in the background. */
   refund(): Promise<void>;
 }
 
@@ -21,59 +24,67 @@ function limitError(message: string, resetsAt: Date | null, now: Date): GatewayE
   });
 }
 
-let redisStore: CounterStore | undefined;
+let redisStore: { client: NonNullable<ReturnType<typeof redis>>; store: CounterStore } | undefined;
 
 /** Counters in Redis when REDIS_URL is set (shared by every instance), else in PostgreSQL. */
 export function counterStore(): CounterStore {
   const client = redis();
   if (!client) return postgresCounters;
-  redisStore ??= redisCounters(client);
-  return redisStore;
+  if (redisStore?.client !== client) redisStore = { client, store: redisCounters(client) };
+  return redisStore.store;
 }
 
-/** Takes one message from the token's own limit (if any) and the account's monthly plan limit. */
-export async function admitMessage(caller: Caller, now = new Date(), store: CounterStore = counterStore()): Promise<MessageTicket> {
-  try {
-    return await takeMessage(caller, now, store);
-  } catch (error) {
-    if (error instanceof GatewayError) throw error;
-    console.error("[oauthrouter] message counters unavailable:", (error as Error).message);
-    throw new GatewayError(503, "service_unavailable", "Message limits cannot be checked right now; please retry shortly", { retryable: false, retryAfterMs: 2_000 });
-  }
+/** Forgets the tickets of requests whose usage rows are written (their messages are kept). */
+export function settleTickets(requestIds: string[]): Promise<void> {
+  return counterStore().settle(requestIds);
 }
 
 const NOTHING_TAKEN: MessageTicket = { refund: async () => undefined };
 
-async function takeMessage(caller: Caller, now: Date, store: CounterStore): Promise<MessageTicket> {
+/**
+ * Takes one message from the token's own limit (if any) and the account's monthly plan limit, as
+ * request `requestId`. If the store fails midway, whatever may have been taken is given back.
+ */
+export async function admitMessage(caller: Caller, requestId: string, now = new Date(), store: CounterStore = counterStore()): Promise<MessageTicket> {
   // Unlimited plan, no token limit: nothing to enforce, so no counter on the request path.
   // Messages used are still on record, one usage row per request.
-  if (caller.limit === null && monthlyMessageLimit(caller.plan, caller.bonusMessages) === null) return NOTHING_TAKEN;
-  const taken: string[] = [];
-  const refund = async () => {
-    await Promise.all(taken.splice(0).map((key) => store.decrement(key)));
-  };
-  if (caller.limit !== null) {
-    const window = tokenWindow(caller.limitReset, now);
-    const key = `token:${caller.tokenId}:${window.key}`;
-    if (!(await store.tryIncrement(key, caller.limit))) {
-      const when = window.resetsAt ? `; it resets at ${window.resetsAt.toISOString()}` : " (it does not reset)";
-      throw limitError(`This token's limit of ${caller.limit} messages is used up${when}`, window.resetsAt, now);
-    }
-    taken.push(key);
-  }
   const monthly = monthlyMessageLimit(caller.plan, caller.bonusMessages);
-  if (monthly !== null) {
-    const key = userMonthKey(caller.userId, now);
-    if (!(await store.tryIncrement(key, monthly))) {
-      await refund();
-      const resetsAt = nextMonthStart(now);
-      throw limitError(
-        `Monthly message limit of ${monthly} reached on the ${caller.plan} plan; it resets at ${resetsAt.toISOString()}. Upgrade your plan for more.`,
-        resetsAt,
-        now,
-      );
+  if (caller.limit === null && monthly === null) return NOTHING_TAKEN;
+  const tried: string[] = [];
+  const refund = () => Promise.all(tried.splice(0).map((key) => refundWithRetry(() => store.refund(key, requestId)))).then(() => undefined);
+  try {
+    if (caller.limit !== null) {
+      const window = tokenWindow(caller.limitReset, now);
+      const key = `token:${caller.tokenId}:${window.key}`;
+      tried.push(key);
+      if (!(await store.tryIncrement(key, caller.limit, requestId))) {
+        tried.pop();
+        const when = window.resetsAt ? `; it resets at ${window.resetsAt.toISOString()}` : " (it does not reset)";
+        throw limitError(`This token's limit of ${caller.limit} messages is used up${when}`, window.resetsAt, now);
+      }
     }
-    taken.push(key);
+    if (monthly !== null) {
+      const key = userMonthKey(caller.userId, now);
+      tried.push(key);
+      if (!(await store.tryIncrement(key, monthly, requestId))) {
+        tried.pop();
+        const resetsAt = nextMonthStart(now);
+        throw limitError(
+          `Monthly message limit of ${monthly} reached on the ${caller.plan} plan; it resets at ${resetsAt.toISOString()}. Upgrade your plan for more.`,
+          resetsAt,
+          now,
+        );
+      }
+    }
+    return { refund };
+  } catch (error) {
+    if (error instanceof GatewayError) {
+      await refund();
+      throw error;
+    }
+    // A failed statement may still have counted (its answer lost): the ticket makes giving back safe.
+    void refund();
+    log.error("message counters unavailable", { error: errorReason(error) });
+    throw new GatewayError(503, "service_unavailable", "Message limits cannot be checked right now; please retry shortly", { retryable: false, retryAfterMs: 2_000 });
   }
-  return { refund };
 }

@@ -1,31 +1,55 @@
 import { db } from "@/lib/db";
 import { rawQuery } from "@/lib/db/raw-query";
+import { redisKnownDown } from "@/lib/redis/client";
 
 /**
  * Message counters, exact under concurrency: one statement increments only while below the
- * limit, so 100 simultaneous requests with 40 left admit exactly 40.
+ * limit, so 100 simultaneous requests with 40 left admit exactly 40. Each increment leaves a
+ * ticket (request id + key) in the same statement, so a refund gives back exactly what was taken,
+ * once, even when it is retried after a lost connection or the increment's answer never arrived.
  */
 export interface CounterStore {
-  /** Adds one if the counter is below `limit`; returns whether it did. */
-  tryIncrement(key: string, limit: number): Promise<boolean>;
-  decrement(key: string): Promise<void>;
+  /** Adds one if the counter is below `limit`, with the request's ticket; returns whether it did. */
+  tryIncrement(key: string, limit: number, requestId: string): Promise<boolean>;
+  /** Takes the request's message back if (and only if) its ticket is still there. */
+  refund(key: string, requestId: string): Promise<void>;
+  /** Forgets the tickets of requests whose messages are kept for good. */
+  settle(requestIds: string[]): Promise<void>;
   read(key: string): Promise<number>;
 }
 
+// Tickets not settled (a crash between admission and the usage row) go after a day.
+const STALE_TICKET_HOURS = 24;
+const PURGE_EVERY_MS = 10 * 60_000;
+let lastPurge = 0;
+
 export const postgresCounters: CounterStore = {
-  async tryIncrement(key, limit) {
+  async tryIncrement(key, limit, requestId) {
     if (limit <= 0) return false;
-    const rows = await rawQuery<{ used: number }>(
-      `INSERT INTO "QuotaCounter" ("key", "used", "updatedAt") VALUES ($1, 1, CURRENT_TIMESTAMP)
-       ON CONFLICT ("key") DO UPDATE SET "used" = "QuotaCounter"."used" + 1, "updatedAt" = CURRENT_TIMESTAMP
-       WHERE "QuotaCounter"."used" < $2
-       RETURNING "used"`,
-      [key, limit],
+    const rows = await rawQuery<{ taken: number }>(
+      `WITH counted AS (
+         INSERT INTO "QuotaCounter" ("key", "used", "updatedAt") VALUES ($1, 1, CURRENT_TIMESTAMP)
+         ON CONFLICT ("key") DO UPDATE SET "used" = "QuotaCounter"."used" + 1, "updatedAt" = CURRENT_TIMESTAMP
+         WHERE "QuotaCounter"."used" < $2
+         RETURNING "key")
+       INSERT INTO "QuotaTicket" ("requestId", "key") SELECT $3, "key" FROM counted RETURNING 1 AS taken`,
+      [key, limit, requestId],
     );
     return rows.length === 1;
   },
-  async decrement(key) {
-    await rawQuery(`UPDATE "QuotaCounter" SET "used" = GREATEST("used" - 1, 0), "updatedAt" = CURRENT_TIMESTAMP WHERE "key" = $1`, [key]);
+  async refund(key, requestId) {
+    await rawQuery(
+      `WITH returned AS (DELETE FROM "QuotaTicket" WHERE "requestId" = $1 AND "key" = $2 RETURNING "key")
+       UPDATE "QuotaCounter" SET "used" = GREATEST("used" - 1, 0), "updatedAt" = CURRENT_TIMESTAMP
+       WHERE "key" IN (SELECT "key" FROM returned)`,
+      [requestId, key],
+    );
+  },
+  async settle(requestIds) {
+    if (requestIds.length) await rawQuery(`DELETE FROM "QuotaTicket" WHERE "requestId" = ANY($1::text[])`, [requestIds]);
+    if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = Date.now();
+    await rawQuery(`DELETE FROM "QuotaTicket" WHERE "createdAt" < CURRENT_TIMESTAMP - make_interval(hours => $1)`, [STALE_TICKET_HOURS]);
   },
   async read(key) {
     const prisma = await db();
@@ -34,25 +58,43 @@ export const postgresCounters: CounterStore = {
   },
 };
 
-// Atomic in Redis: increment only while below the limit.
+// Atomic in Redis: increment only while below the limit, and note the ticket.
 const TRY_INCREMENT = `
 local used = tonumber(redis.call('GET', KEYS[1]) or '0')
 if used >= tonumber(ARGV[1]) then return 0 end
 redis.call('INCR', KEYS[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return 1`;
+
+const REFUND = `
+if redis.call('SREM', KEYS[2], ARGV[1]) == 1 and tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
 return 1`;
 
 // Counters outlive their window by a margin; a never-resetting one gets ten years.
 const TTL_SECONDS = 10 * 366 * 86_400;
+const TICKET_TTL_SECONDS = STALE_TICKET_HOURS * 3600;
+const ticketKey = (requestId: string) => `quota:ticket:${requestId}`;
+
+// A connection known lost fails at once instead of queueing the command until the next reconnect.
+function ensureConnected(client: import("ioredis").default): void {
+  if (redisKnownDown(client)) throw new Error(`Redis is unavailable (${client.status})`);
+}
 
 export function redisCounters(client: import("ioredis").default): CounterStore {
   return {
-    async tryIncrement(key, limit) {
+    async tryIncrement(key, limit, requestId) {
       if (limit <= 0) return false;
-      return (await client.eval(TRY_INCREMENT, 1, `quota:${key}`, limit, TTL_SECONDS)) === 1;
+      ensureConnected(client);
+      return (await client.eval(TRY_INCREMENT, 2, `quota:${key}`, ticketKey(requestId), limit, TTL_SECONDS, key, TICKET_TTL_SECONDS)) === 1;
     },
-    async decrement(key) {
-      await client.eval(`if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end`, 1, `quota:${key}`);
+    async refund(key, requestId) {
+      ensureConnected(client);
+      await client.eval(REFUND, 2, `quota:${key}`, ticketKey(requestId), key);
+    },
+    async settle(requestIds) {
+      if (requestIds.length) await client.unlink(...requestIds.map(ticketKey));
     },
     async read(key) {
       return Number((await client.get(`quota:${key}`)) ?? 0);

@@ -2,6 +2,7 @@ import Redis from "ioredis";
 import { randomUUID } from "node:crypto";
 import { invalidate, onInvalidate, type Invalidation } from "@/lib/cache/invalidation";
 import { env } from "@/lib/config/env";
+import { watchRedis } from "./client";
 
 const CHANNEL = "oauthrouter:invalidate";
 const INSTANCE = randomUUID();
@@ -17,7 +18,7 @@ export function startInvalidationRelay(): void {
   started = true;
   const publisher = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 2_000 });
   const subscriber = new Redis(url);
-  for (const client of [publisher, subscriber]) client.on("error", (e) => console.error("[oauthrouter] redis relay:", e.message));
+  for (const client of [publisher, subscriber]) watchRedis(client, "redis relay");
   let relaying = false;
   onInvalidate((event) => {
     if (relaying) return;

@@ -8,6 +8,7 @@ import { CORS_HEADERS, isPublicApiPath, preflightResponse } from "@/lib/http/cor
 import { startInvalidationRelay } from "@/lib/redis/invalidation-relay";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/security/rate-limit";
 import { toWebRequest, writeWebResponse } from "./node-bridge";
+import { trackRequest } from "./request-log";
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -18,11 +19,14 @@ export type Fallback = (req: IncomingMessage, res: ServerResponse) => void | Pro
 export function createApiServer(fallback?: Fallback): Server {
   // Every instance serving the API hears the others' invalidations (with REDIS_URL; else a no-op).
   startInvalidationRelay();
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
+    // Shutting down: answer what arrives on an open connection, then close it.
+    if (!server.listening) res.shouldKeepAlive = false;
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const pathname = (req.url ?? "/").split("?")[0];
-    if (req.method === "OPTIONS" && isPublicApiPath(pathname)) return writeWebResponse(res, preflightResponse());
     const route = matchApiRoute(req.method ?? "GET", pathname);
+    trackRequest(req, res, pathname, route ? "api" : fallback ? "app" : "none");
+    if (req.method === "OPTIONS" && isPublicApiPath(pathname)) return writeWebResponse(res, preflightResponse());
     if (!route && fallback) return fallback(req, res);
     const origin = `http://${req.headers.host ?? "localhost"}`;
     try {
@@ -31,10 +35,15 @@ export function createApiServer(fallback?: Fallback): Server {
       for (const [name, value] of Object.entries(CORS_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
       await writeWebResponse(res, response);
     } catch (error) {
-      if (!res.headersSent) await writeWebResponse(res, openAiErrorResponse(error));
+      if (!res.headersSent && !res.destroyed) await writeWebResponse(res, openAiErrorResponse(error));
       else res.destroy();
     }
   });
+  // Idle keep-alive connections outlive a load balancer's (60 s), so the client side always closes
+  // first: a request never lands on a socket the server is closing at that very moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 export async function listen(server: Server, port = 0, host = "127.0.0.1"): Promise<string> {

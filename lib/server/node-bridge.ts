@@ -37,8 +37,23 @@ export async function toWebRequest(req: IncomingMessage, res: ServerResponse, or
   return requestWithPreReadBody(new URL(req.url ?? "/", origin), { method: req.method, headers, signal: controller.signal }, body);
 }
 
+/** Resolves when the socket can take more, or is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
 /** Writes a Web Response to Node, chunk by chunk (no buffering), cancelling it if the client leaves. */
 export async function writeWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  // The client may have gone while the answer was prepared: release the body (and its upstream) at once.
+  if (res.destroyed) return void (await response.body?.cancel().catch(() => undefined));
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name === "set-cookie") return;
@@ -57,7 +72,8 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve));
+      if (!res.write(value)) await drained(res);
+      if (res.destroyed) return onClose();
     }
     res.end();
   } catch {

@@ -1,36 +1,57 @@
 import type { Server } from "node:http";
 import { closeDatabase } from "@/lib/db";
+import { errorReason, log } from "@/lib/observability/logger";
+import { drainRefunds } from "@/lib/quota/refund-queue";
+import { closeRedis } from "@/lib/redis/client";
 import { usageWriter } from "@/lib/usage/usage-writer";
 
 const FLUSH_TRIES = 5;
 const IN_FLIGHT_GRACE_MS = 10_000;
+// After the connections are closed, cancelled streams still need a moment to record themselves.
+const RECORD_GRACE_MS = 2_000;
 
-/** Writes every buffered usage row (retrying briefly if the database is away), then closes it. */
-export async function drainAndClose(): Promise<void> {
+/**
+ * Writes every buffered usage row and pending refund (retrying briefly if the database is away),
+ * then closes the connections. Resolves to whether nothing was left unwritten.
+ */
+export async function drainAndClose(): Promise<boolean> {
+  const writer = usageWriter();
+  await writer.idle(RECORD_GRACE_MS);
   for (let attempt = 1; attempt <= FLUSH_TRIES; attempt++) {
     try {
-      await usageWriter().flush();
+      await writer.flush();
       break;
     } catch (error) {
-      console.error(`[oauthrouter] usage flush failed (try ${attempt}/${FLUSH_TRIES}):`, (error as Error).message);
+      log.error("usage flush failed during shutdown", { attempt, of: FLUSH_TRIES, error: errorReason(error) });
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
+  await drainRefunds();
+  const unwritten = writer.pending();
+  if (unwritten) log.error("usage rows could not be written before exit", { rows: unwritten });
+  await closeRedis().catch(() => undefined);
   await closeDatabase().catch(() => undefined);
+  return unwritten === 0;
 }
 
-/** Stops accepting connections and waits (bounded) for requests and streams in flight to finish. */
-function stopAccepting(server: Server): Promise<void> {
+/**
+ * Stops accepting connections and waits, 10 s at most, for requests and streams in flight to end;
+ * keep-alive connections are closed as soon as their last response is out.
+ */
+export function stopAccepting(server: Server, graceMs = IN_FLIGHT_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const done = () => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    };
+    const deadline = setTimeout(() => {
+      log.warn("shutdown grace period over: closing the connections still open");
       server.closeAllConnections();
-      resolve();
-    }, IN_FLIGHT_GRACE_MS);
-    timer.unref();
-    server.close(() => {
-      clearTimeout(timer);
-      resolve();
-    });
+      done();
+    }, graceMs);
+    server.close(done);
     server.closeIdleConnections();
   });
 }
@@ -45,10 +66,19 @@ export function installShutdownHandlers(server?: Server): void {
   holder[INSTALLED] = true;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      console.log(`[oauthrouter] ${signal}: finishing requests in flight, flushing usage…`);
+      log.info("shutting down: finishing requests in flight, flushing usage", { signal });
       void (server ? stopAccepting(server) : Promise.resolve())
         .then(drainAndClose)
-        .finally(() => process.exit(0));
+        .then(
+          (clean) => {
+            log.info("shutdown complete", { clean });
+            process.exit(clean ? 0 : 1);
+          },
+          (error) => {
+            log.error("shutdown failed", { error: errorReason(error) });
+            process.exit(1);
+          },
+        );
     });
   }
 }

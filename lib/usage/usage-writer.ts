@@ -1,57 +1,92 @@
 import { db } from "@/lib/db";
+import { errorReason, log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
+import { settleTickets } from "@/lib/quota/admit-message";
 import { insertUsageRows } from "./insert-usage-rows";
 import type { UsageRecord } from "./usage-record";
 
 const FLUSH_EVERY_MS = 250;
+const FLUSH_AT = 200;
+const MAX_BATCH = 1_000;
+const RETRY_MAX_MS = 10_000;
+const LAST_USED_EVERY_MS = 60_000;
 
 // 23503 from pg and PGlite, P2003 from Prisma.
 const isForeignKeyViolation = (error: unknown) => ["23503", "P2003"].includes((error as { code?: string }).code ?? "");
-const FLUSH_AT = 200;
-const LAST_USED_EVERY_MS = 60_000;
 
 /**
  * Usage rows are written off the response path: buffered, inserted in batches, kept and retried
- * when the database is briefly away, and flushed on shutdown so a clean stop loses nothing.
+ * when the database is away (inserts are idempotent by id), and flushed on shutdown so a clean
+ * stop loses nothing. It also knows how many requests are still open, for a shutdown to wait on.
  */
 export class UsageWriter {
   private buffer: UsageRecord[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private failures = 0;
   private readonly lastUsedWritten = new Map<string, number>();
-  private readonly completing = new Set<Promise<void>>();
+  /** Rows whose values are still being computed (token counts). */
+  private readonly computing = new Set<Promise<void>>();
+  readonly open = { streamed: 0, other: 0 };
+
+  opened(streamed: boolean): void {
+    if (streamed) this.open.streamed += 1;
+    else this.open.other += 1;
+  }
+
+  closed(streamed: boolean): void {
+    if (streamed) this.open.streamed -= 1;
+    else this.open.other -= 1;
+  }
 
   record(row: UsageRecord): void {
     metrics().observe(row);
     this.buffer.push(row);
-    if (this.buffer.length >= FLUSH_AT) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS).unref();
+    if (this.buffer.length >= FLUSH_AT && !this.flushing) this.flushInBackground();
+    else this.timer ??= setTimeout(() => this.flushInBackground(), FLUSH_EVERY_MS).unref();
   }
 
-  /** A row still being completed (tokens being counted); flush() waits for it, so none is lost. */
+  /** A row that is recorded once `row` resolves; flush() waits for it. */
   recordWhenReady(row: Promise<UsageRecord>): void {
-    const settled = row.then((ready) => this.record(ready), (error) => console.error("[oauthrouter] usage row lost:", (error as Error).message));
-    this.completing.add(settled);
-    void settled.finally(() => this.completing.delete(settled));
+    const pending: Promise<void> = row
+      .then((value) => this.record(value), (error) => log.error("usage row lost: it could not be completed", { error: errorReason(error) }))
+      .finally(() => this.computing.delete(pending));
+    this.computing.add(pending);
   }
 
   pending(): number {
-    return this.buffer.length + this.completing.size;
+    return this.buffer.length + this.computing.size;
+  }
+
+  /** Waits (bounded) until no request is open: on shutdown, after the server stopped accepting. */
+  async idle(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.open.streamed + this.open.other > 0 || this.computing.size > 0) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return true;
   }
 
   /** Writes everything buffered; resolves when it is stored (or rejects, keeping the rows). */
   async flush(): Promise<void> {
-    await Promise.all(this.completing);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await Promise.allSettled([...this.computing]);
     while (this.flushing) await this.flushing.catch(() => undefined);
     if (this.buffer.length === 0) return;
     const batch = this.buffer.splice(0);
-    this.flushing = this.write(batch).catch((error) => {
-      this.buffer.unshift(...batch);
-      this.timer ??= setTimeout(() => void this.flush(), 1_000).unref();
-      throw error;
-    });
+    this.flushing = this.write(batch).then(
+      () => {
+        this.failures = 0;
+      },
+      (error) => {
+        this.buffer = batch.concat(this.buffer);
+        this.failures += 1;
+        this.timer ??= setTimeout(() => this.flushInBackground(), Math.min(RETRY_MAX_MS, 500 * 2 ** this.failures)).unref();
+        throw error;
+      },
+    );
     try {
       await this.flushing;
     } finally {
@@ -59,13 +94,26 @@ export class UsageWriter {
     }
   }
 
+  private flushInBackground(): void {
+    this.timer = null;
+    this.flush().catch((error) => {
+      log.warn("usage rows kept for retry: the database is unavailable", { rows: this.buffer.length, error: errorReason(error) });
+    });
+  }
+
   private async write(batch: UsageRecord[]): Promise<void> {
-    try {
-      await insertUsageRows(batch);
-    } catch (error) {
-      if (!isForeignKeyViolation(error)) throw error;
-      await this.writeOneByOne(batch);
+    // After an outage the backlog goes in statements of bounded size; rows already stored are skipped.
+    for (let start = 0; start < batch.length; start += MAX_BATCH) {
+      const part = batch.slice(start, start + MAX_BATCH);
+      try {
+        await insertUsageRows(part);
+      } catch (error) {
+        if (!isForeignKeyViolation(error)) throw error;
+        await this.writeOneByOne(part);
+      }
     }
+    const kept = batch.filter((row) => row.countedMessage).map((row) => row.id);
+    await settleTickets(kept).catch(() => undefined);
     await this.touchLastUsed(batch).catch(() => undefined);
   }
 
@@ -82,7 +130,7 @@ export class UsageWriter {
           return false;
         });
         if (saved) break;
-        if (data === attempts[1]) console.warn(`[oauthrouter] usage row ${row.id} dropped: its account no longer exists`);
+        if (data === attempts[1]) log.warn("usage row dropped: its account no longer exists", { generationId: row.id });
       }
     }
   }
@@ -112,6 +160,13 @@ type GlobalWithWriter = typeof globalThis & { [SLOT]?: UsageWriter };
 
 export function usageWriter(): UsageWriter {
   const holder = globalThis as GlobalWithWriter;
-  holder[SLOT] ??= new UsageWriter();
+  if (!holder[SLOT]) {
+    const writer = (holder[SLOT] = new UsageWriter());
+    metrics().gauge("oauthrouter_requests_in_flight", "Gateway requests not finished yet.", () => [
+      ['streamed="true"', writer.open.streamed],
+      ['streamed="false"', writer.open.other],
+    ]);
+    metrics().gauge("oauthrouter_usage_rows_pending", "Usage rows waiting to be written.", () => [["", writer.pending()]]);
+  }
   return holder[SLOT];
 }

@@ -35,6 +35,11 @@ export interface DatabaseTarget {
   processEnv(): Record<string, string>;
 }
 
+/** A PostgreSQL database at `databaseUrl` (usually a schema of its own from uniqueSchemaUrl()). */
+export function postgresTarget(databaseUrl: string, openUrl = databaseUrl): DatabaseTarget {
+  return { name: "postgres", open: () => openPostgres(openUrl), cleanup: () => dropSchema(databaseUrl), processEnv: () => ({ DATABASE_URL: databaseUrl }) };
+}
+
 export function databaseTargets(): DatabaseTarget[] {
   const pgUrl = uniqueSchemaUrl();
   let dataDir: string | undefined;
@@ -46,7 +51,7 @@ export function databaseTargets(): DatabaseTarget[] {
       cleanup: async () => undefined,
       processEnv: () => ({ DATABASE_URL: "", DATA_DIR: (dataDir ??= mkdtempSync(path.join(tmpdir(), "oauthrouter-pglite-"))) }),
     },
-    { name: "postgres", open: () => openPostgres(pgUrl), cleanup: () => dropSchema(pgUrl), processEnv: () => ({ DATABASE_URL: pgUrl }) },
+    postgresTarget(pgUrl),
   ];
 }
 

@@ -27,6 +27,7 @@ export type FakeUpstream = Awaited<ReturnType<typeof startFakeUpstream>>;
 export interface Gateway {
   url: string;
   fake: FakeUpstream;
+  server: Server;
   /** Creates a user with the given credentials; returns its default token. */
   newUser(
     email: string,
@@ -49,6 +50,7 @@ export async function startGateway(target: DatabaseTarget): Promise<Gateway> {
   return {
     url,
     fake,
+    server,
     async newUser(email, credentials = [], plan = "free") {
       const { user, token } = await createUser({ email, password: "password-123", plan });
       for (const c of credentials) {

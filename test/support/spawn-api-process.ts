@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export interface ApiProcess {
   url: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess
       clearTimeout(timer);
       resolve({
         url,
+        output: () => log,
         stop: () => new Promise((done) => {
           if (child.exitCode !== null) return done();
           child.once("exit", () => done());

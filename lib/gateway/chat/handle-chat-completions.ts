@@ -19,7 +19,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
     const caller = await authenticateApiToken(request);
     const config = env();
     const chat = toChatRequest(chatRequestSchema.parse(await readJson(request, config.MAX_BODY_BYTES)));
-    const outcome = await executeChat(caller, chat, { endpoint: "chat", signal: request.signal });
+    const outcome = await executeChat(caller, chat, { endpoint: "chat", signal: request.signal, requestId: request.headers.get("x-request-id") });
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
     if (outcome.kind === "json") return Response.json(outcome.response, { headers });

@@ -40,7 +40,7 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
       const adapter = adapterFor(getProvider(attempt.provider)!.family);
       const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), request.signal, { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
       return adapter.parseEmbeddingsResponse!(await upstream.json(), context, body);
-    });
+    }, request.headers.get("x-request-id"));
     usageWriter().record(embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started));
     return Response.json(result, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {

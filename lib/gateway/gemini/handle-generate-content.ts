@@ -1,9 +1,9 @@
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
-import { geminiErrorResponse } from "@/lib/dialects/gemini/errors";
+import { geminiErrorBody, geminiErrorResponse } from "@/lib/dialects/gemini/errors";
 import { chatResponseToGemini } from "@/lib/dialects/gemini/from-chat-response";
 import { generateRequestSchema } from "@/lib/dialects/gemini/schema";
-import { geminiStreamEncoder } from "@/lib/dialects/gemini/stream";
+import { encodeGeminiSse, geminiStreamEncoder } from "@/lib/dialects/gemini/stream";
 import { geminiToChatRequest } from "@/lib/dialects/gemini/to-chat-request";
 import { notFound } from "@/lib/errors/gateway-error";
 import { readJson } from "@/lib/http/read-json";
@@ -42,8 +42,10 @@ export async function handleGenerateContent(request: Request): Promise<Response>
         headers: { "content-type": "application/json", ...authHeaders("x-goog-api-key", ctx.credential) },
         body: JSON.stringify(input),
       }),
+      streamError: (error) => encodeGeminiSse(geminiErrorBody(error)),
     };
-    const outcome = await executeChat(caller, chat, { endpoint: "gemini", signal: request.signal, passthrough });
+    const requestId = request.headers.get("x-request-id");
+    const outcome = await executeChat(caller, chat, { endpoint: "gemini", signal: request.signal, passthrough, requestId });
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
     if (outcome.kind === "json") return Response.json(chatResponseToGemini(outcome.response), { headers });

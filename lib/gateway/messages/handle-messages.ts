@@ -1,9 +1,9 @@
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
-import { anthropicErrorResponse } from "@/lib/dialects/anthropic/errors";
+import { anthropicErrorResponse, anthropicErrorType } from "@/lib/dialects/anthropic/errors";
 import { chatResponseToAnthropic } from "@/lib/dialects/anthropic/from-chat-response";
 import { messagesRequestSchema } from "@/lib/dialects/anthropic/schema";
-import { anthropicStreamEncoder } from "@/lib/dialects/anthropic/stream";
+import { anthropicStreamEncoder, encodeAnthropicEvent } from "@/lib/dialects/anthropic/stream";
 import { anthropicToChatRequest } from "@/lib/dialects/anthropic/to-chat-request";
 import { readJson } from "@/lib/http/read-json";
 import { anthropicHeaders } from "@/lib/providers/anthropic/headers";
@@ -38,8 +38,10 @@ export async function handleMessages(request: Request): Promise<Response> {
         headers: ownCredential ? forwardedHeaders(request) : anthropicHeaders(ctx, Boolean(input.stream)),
         body: JSON.stringify({ ...input, model: ctx.model }),
       }),
+      streamError: (error) => encodeAnthropicEvent({ type: "error", error: { type: anthropicErrorType(error.type, error.status), message: error.message } }),
     };
-    const options = { endpoint: "messages" as const, signal: request.signal, passHeaders: anthropicPassHeaders(request), passthrough, ownCredential };
+    const requestId = request.headers.get("x-request-id");
+    const options = { endpoint: "messages" as const, signal: request.signal, passHeaders: anthropicPassHeaders(request), passthrough, ownCredential, requestId };
     const outcome = await executeChat(caller, anthropicToChatRequest(input), options);
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);

@@ -2,6 +2,7 @@ import { invalidate } from "@/lib/cache/invalidation";
 import { db } from "@/lib/db";
 import type { GatewayError } from "@/lib/errors/gateway-error";
 import type { UsableCredential } from "./user-credentials";
+import { errorReason, log } from "@/lib/observability/logger";
 
 const DEFAULT_COOLDOWN_MS = 30_000;
 const CIRCUIT_FAILURES = 3;
@@ -59,5 +60,5 @@ export function reportCredentialFailure(userId: string, credential: UsableCreden
   void db()
     .then((prisma) => prisma.providerCredential.update({ where: { id: credential.id }, data }))
     .then(() => invalidate({ kind: "credentials", userId }))
-    .catch((failure) => console.error("[oauthrouter] could not record credential health:", (failure as Error).message));
+    .catch((failure) => log.warn("could not record credential health", { credentialId: credential.id, error: errorReason(failure) }));
 }

@@ -1,4 +1,4 @@
-import { redis } from "@/lib/redis/client";
+import { redis, redisKnownDown } from "@/lib/redis/client";
 
 const WINDOW_MS = 60_000;
 
@@ -41,6 +41,8 @@ class SharedRoutingState extends LocalRoutingState {
   }
 
   override async nextCursor(scope: string): Promise<number> {
+    // While Redis is known to be away, do not wait for it on every request.
+    if (redisKnownDown(this.client)) return super.nextCursor(scope);
     try {
       return (await this.client.incr(`rr:${scope}`)) - 1;
     } catch {

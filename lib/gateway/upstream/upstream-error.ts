@@ -39,21 +39,42 @@ export function upstreamHttpError(
   return new GatewayError(502, "api_error", message, { metadata, retryable, retryAfterMs: retryAfterMs(headers) });
 }
 
-/** A connection failure, reset or timeout talking to the upstream. */
-export function upstreamNetworkError(provider: string, error: unknown): GatewayError {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
+
+function networkCause(error: unknown): { code: string | undefined; timedOut: boolean } {
+  const cause = (error as { cause?: { code?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code;
+  return { code, timedOut: (code !== undefined && TIMEOUT_CODES.has(code)) || (error as Error)?.name === "TimeoutError" };
+}
+
+/** A connection failure, reset or timeout talking to the upstream; `during` names what was under way. */
+export function upstreamNetworkError(provider: string, error: unknown, during?: string): GatewayError {
+  const { code, timedOut } = networkCause(error);
   if (code === PRIVATE_ADDRESS_CODE) {
-    return new GatewayError(502, "api_error", `${provider} base URL refused: ${(cause ?? (error as Error)).message} (set ALLOW_PRIVATE_UPSTREAMS=true to allow)`, {
+    const cause = (error as { cause?: Error })?.cause ?? (error as Error);
+    return new GatewayError(502, "api_error", `${provider} base URL refused: ${cause.message} (set ALLOW_PRIVATE_UPSTREAMS=true to allow)`, {
       metadata: { provider, code },
       retryable: true,
       code: "upstream_private_address",
     });
   }
-  const timedOut = code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || (error as Error)?.name === "TimeoutError";
-  const reason = timedOut ? "timed out" : `could not be reached (${code ?? "connection error"})`;
+  const reason = timedOut
+    ? `timed out${during ? ` ${during}` : ""}`
+    : during
+      ? `dropped the connection ${during} (${code ?? "connection lost"})`
+      : `could not be reached (${code ?? "connection error"})`;
   return new GatewayError(timedOut ? 504 : 502, timedOut ? "timeout_error" : "api_error", `${provider} ${reason}`, {
     metadata: { provider, code: code ?? null },
     retryable: true,
+  });
+}
+
+/** Why a stream broke after it began: our own errors as they are, network failures named. */
+export function upstreamStreamError(provider: string, error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const { code, timedOut } = networkCause(error);
+  const reason = timedOut ? "no data within the first-byte timeout" : `connection lost (${code ?? (error as Error)?.message ?? "closed"})`;
+  return new GatewayError(timedOut ? 504 : 502, timedOut ? "timeout_error" : "api_error", `${provider} stream failed: ${reason}`, {
+    metadata: { provider, code: code ?? null },
   });
 }
