@@ -123,7 +123,7 @@ describe("the native endpoints, translated both ways and passed through", () => 
       const raw = await readSse(passed);
       expect(raw.at(-1)).toEqual({ event: "error", data: JSON.stringify({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }) });
       const record = await fetch(`${gateway.url}/api/v1/generation?id=${passed.headers.get("x-generation-id")}`, { headers: { authorization: `Bearer ${token}` } });
-      expect((await record.json()).data).toMatchObject({ status: 529, error_type: "api_error", counted_message: true, streamed: true });
+      expect((await record.json()).data).toMatchObject({ status: 529, error_type: "overloaded_error", counted_message: true, streamed: true });
     });
   });
 

@@ -8,7 +8,13 @@ import { usageWriter } from "@/lib/usage/usage-writer";
 import type { Attempt } from "./routing/plan-attempts";
 
 type Outcome = { status: number; error?: GatewayError | StreamFailure; cancelled?: boolean };
-type StreamFailure = { type: string; message: string };
+type StreamFailure = { type: string; message: string; status?: number };
+
+/** The HTTP status a provider's in-stream error stands for (Anthropic's overloaded is 529), else 502. */
+function streamErrorStatus(code: unknown): number {
+  const status = Number(code);
+  return status >= 400 && status < 600 ? status : 502;
+}
 
 /** Collects what one request did (who answered, tokens, timings) and records it once. */
 export class UsageTally {
@@ -64,7 +70,7 @@ export class UsageTally {
     if (chunk.usage) this.usage = chunk.usage;
     if (choice?.finish_reason) this.finishReason = choice.finish_reason;
     if (choice?.native_finish_reason) this.nativeFinishReason = choice.native_finish_reason;
-    if (chunk.error && !this.streamFailure) this.streamFailure = { type: chunk.error.type ?? "api_error", message: chunk.error.message };
+    if (chunk.error && !this.streamFailure) this.streamFailure = { type: chunk.error.type ?? "api_error", message: chunk.error.message, status: streamErrorStatus(chunk.error.code) };
   }
 
   /** Gives the message back, once, and only while the request is not yet recorded. */
@@ -85,7 +91,7 @@ export class UsageTally {
     this.recorded = true;
     usageWriter().closed(this.streamed);
     // A stream that ended with the upstream's own error event failed, whatever its HTTP status said.
-    if (outcome.status === 200 && this.streamFailure) outcome = { status: 502, error: this.streamFailure };
+    if (outcome.status === 200 && this.streamFailure) outcome = { status: this.streamFailure.status ?? 502, error: this.streamFailure };
     const latencyMs = Math.round(performance.now() - this.started);
     const finishedAt = new Date();
     if (this.usage || !this.attempt) return usageWriter().record(this.row(outcome, this.usage, latencyMs, finishedAt));
