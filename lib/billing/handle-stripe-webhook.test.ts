@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateApiToken } from "@/lib/auth/api-token";
-import type { Database } from "@/lib/db";
 import { createUser } from "@/lib/services/users/create-user";
-import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe/server";
 import { signEvent } from "@/test/fake-stripe/webhooks";
-import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
+import { databaseTargets, type DatabaseTarget } from "@/test/support/databases";
+import { useDatabaseAndFakeStripe } from "@/test/support/database-and-fake-stripe";
 import { applySettings, fakeStripeOptions, stripeSettings, TEST_PRICES, TEST_STRIPE_WEBHOOK_SECRET } from "@/test/support/stripe-env";
 import { requireBillingConfig } from "./billing-config";
 import { ensureCustomer } from "./customer";
@@ -26,32 +25,19 @@ async function deliver(signed: Signed) {
 const send = (type: string, object: object) => deliver(signEvent(TEST_STRIPE_WEBHOOK_SECRET, type, structuredClone(object)));
 
 describe.each(databaseTargets())("the Stripe webhook on $name", (target: DatabaseTarget) => {
-  let database: Database;
-  let fake: FakeStripe;
-  let restoreSettings: () => void;
-
-  beforeAll(async () => {
-    database = await installDatabase(target);
-    fake = await startFakeStripe(fakeStripeOptions());
-    restoreSettings = applySettings(stripeSettings(fake.url));
-  });
-  afterAll(async () => {
-    restoreSettings();
-    await fake.close();
-    await uninstallDatabase(target);
-  });
+  const setup = useDatabaseAndFakeStripe(target);
 
   async function customerUser(email: string) {
     const { user, token } = await createUser({ email, password: "password-123" });
     const customer = await ensureCustomer(requireBillingConfig(), user.id);
     return { user, token, customer };
   }
-  const planOf = async (id: string) => (await database.prisma.user.findUniqueOrThrow({ where: { id } })).plan;
+  const planOf = async (id: string) => (await setup.database.prisma.user.findUniqueOrThrow({ where: { id } })).plan;
   const bearer = (token: string) => new Request("http://localhost/v1/models", { headers: { authorization: `Bearer ${token}` } });
 
   it("refuses unsigned, wrongly signed and altered events with a 400 in the error shape, and records nothing", async () => {
     const { user, customer } = await customerUser("forger@example.com");
-    const subscription = fake.state.createSubscription({ customer, price: TEST_PRICES.enterprise.id });
+    const subscription = setup.fake.state.createSubscription({ customer, price: TEST_PRICES.enterprise.id });
     const genuine = signEvent(TEST_STRIPE_WEBHOOK_SECRET, "customer.subscription.created", subscription);
     const forged = signEvent("whsec_attacker", "customer.subscription.created", subscription);
     const altered = { payload: genuine.payload.replace(subscription.id, "sub_test_other"), signature: genuine.signature };
@@ -68,7 +54,7 @@ describe.each(databaseTargets())("the Stripe webhook on $name", (target: Databas
       expect(body.error).toMatchObject({ type: "invalid_request_error", param: "stripe-signature" });
       expect(body.error.message).toContain(message);
     }
-    expect(await database.prisma.stripeEvent.count({ where: { id: genuine.event.id } })).toBe(0);
+    expect(await setup.database.prisma.stripeEvent.count({ where: { id: genuine.event.id } })).toBe(0);
     expect(await planOf(user.id)).toBe("free");
   });
 
@@ -77,7 +63,7 @@ describe.each(databaseTargets())("the Stripe webhook on $name", (target: Databas
     const { user: bystander } = await customerUser("bystander@example.com");
     expect((await authenticateApiToken(bearer(token))).plan).toBe("free");
 
-    const subscription = fake.state.createSubscription({ customer, price: TEST_PRICES.pro.id, metadata: { userId: user.id } });
+    const subscription = setup.fake.state.createSubscription({ customer, price: TEST_PRICES.pro.id, metadata: { userId: user.id } });
     const completed = signEvent(TEST_STRIPE_WEBHOOK_SECRET, "checkout.session.completed", {
       id: "cs_test_1", object: "checkout.session", mode: "subscription", customer, subscription: subscription.id, client_reference_id: user.id, metadata: { userId: user.id, plan: "pro" },
     });
@@ -86,50 +72,50 @@ describe.each(databaseTargets())("the Stripe webhook on $name", (target: Databas
     expect(await planOf(bystander.id)).toBe("free");
     // The gateway's cached view of the token follows at once.
     expect((await authenticateApiToken(bearer(token))).plan).toBe("pro");
-    const stored = await database.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } });
+    const stored = await setup.database.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } });
     expect(stored).toMatchObject({ userId: user.id, status: "active", plan: "pro", priceId: TEST_PRICES.pro.id, cancelAtPeriodEnd: false });
     expect(stored.currentPeriodEnd!.getTime()).toBeGreaterThan(Date.now());
 
     // An operator changes the plan by hand; redelivering the old event must not undo that.
-    await database.prisma.user.update({ where: { id: user.id }, data: { plan: "starter" } });
+    await setup.database.prisma.user.update({ where: { id: user.id }, data: { plan: "starter" } });
     expect(await deliver(completed)).toEqual({ status: 200, body: { received: true, outcome: "duplicate" } });
     expect(await Promise.all([deliver(completed), deliver(completed)])).toEqual([
       { status: 200, body: { received: true, outcome: "duplicate" } },
       { status: 200, body: { received: true, outcome: "duplicate" } },
     ]);
     expect(await planOf(user.id)).toBe("starter");
-    expect(await database.prisma.stripeEvent.count({ where: { id: completed.event.id } })).toBe(1);
+    expect(await setup.database.prisma.stripeEvent.count({ where: { id: completed.event.id } })).toBe(1);
   });
 
   it("links a customer it has not stored yet through the user id Checkout carried", async () => {
     const { user } = await createUser({ email: "linked@example.com", password: "password-123" });
-    const customer = (await fetchJson(fake.url, "/v1/customers", { email: "linked@example.com" })).id as string;
-    const subscription = fake.state.createSubscription({ customer, price: TEST_PRICES.starter.id, metadata: { userId: user.id } });
+    const customer = (await fetchJson(setup.fake.url, "/v1/customers", { email: "linked@example.com" })).id as string;
+    const subscription = setup.fake.state.createSubscription({ customer, price: TEST_PRICES.starter.id, metadata: { userId: user.id } });
     expect((await send("customer.subscription.created", subscription)).body.outcome).toBe("applied");
-    const after = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    const after = await setup.database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after).toMatchObject({ plan: "starter", stripeCustomerId: customer });
   });
 
   it("follows plan changes, keeps the plan through a failed renewal, and downgrades to Free on unpaid and on cancel", async () => {
     const { user, customer } = await customerUser("changer@example.com");
-    const subscription = fake.state.createSubscription({ customer, price: TEST_PRICES.starter.id });
+    const subscription = setup.fake.state.createSubscription({ customer, price: TEST_PRICES.starter.id });
     await send("customer.subscription.created", subscription);
     expect(await planOf(user.id)).toBe("starter");
 
-    await send("customer.subscription.updated", fake.state.updateSubscription(subscription.id, { price: TEST_PRICES.enterprise.id }));
+    await send("customer.subscription.updated", setup.fake.state.updateSubscription(subscription.id, { price: TEST_PRICES.enterprise.id }));
     expect(await planOf(user.id)).toBe("enterprise");
-    await send("customer.subscription.updated", fake.state.updateSubscription(subscription.id, { status: "past_due" }));
+    await send("customer.subscription.updated", setup.fake.state.updateSubscription(subscription.id, { status: "past_due" }));
     expect(await planOf(user.id)).toBe("enterprise");
-    await send("customer.subscription.updated", fake.state.updateSubscription(subscription.id, { status: "unpaid" }));
+    await send("customer.subscription.updated", setup.fake.state.updateSubscription(subscription.id, { status: "unpaid" }));
     expect(await planOf(user.id)).toBe("free");
-    await send("customer.subscription.updated", fake.state.updateSubscription(subscription.id, { status: "active", cancelAtPeriodEnd: true }));
+    await send("customer.subscription.updated", setup.fake.state.updateSubscription(subscription.id, { status: "active", cancelAtPeriodEnd: true }));
     expect(await planOf(user.id)).toBe("enterprise");
-    expect((await database.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).cancelAtPeriodEnd).toBe(true);
+    expect((await setup.database.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).cancelAtPeriodEnd).toBe(true);
 
     const staleActive = structuredClone(subscription);
-    await send("customer.subscription.deleted", fake.state.updateSubscription(subscription.id, { status: "canceled" }));
+    await send("customer.subscription.deleted", setup.fake.state.updateSubscription(subscription.id, { status: "canceled" }));
     expect(await planOf(user.id)).toBe("free");
-    expect((await database.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).status).toBe("canceled");
+    expect((await setup.database.prisma.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).status).toBe("canceled");
 
     // A late copy of an older "updated" event arrives after the cancellation: Stripe's current state wins.
     expect(staleActive.status).toBe("active");
@@ -139,32 +125,32 @@ describe.each(databaseTargets())("the Stripe webhook on $name", (target: Databas
 
   it("keeps the best plan while another subscription still runs", async () => {
     const { user, customer } = await customerUser("two-subs@example.com");
-    const pro = fake.state.createSubscription({ customer, price: TEST_PRICES.pro.id });
-    const starter = fake.state.createSubscription({ customer, price: TEST_PRICES.starter.id });
+    const pro = setup.fake.state.createSubscription({ customer, price: TEST_PRICES.pro.id });
+    const starter = setup.fake.state.createSubscription({ customer, price: TEST_PRICES.starter.id });
     await send("customer.subscription.created", pro);
     await send("customer.subscription.created", starter);
     expect(await planOf(user.id)).toBe("pro");
-    await send("customer.subscription.deleted", fake.state.updateSubscription(pro.id, { status: "canceled" }));
+    await send("customer.subscription.deleted", setup.fake.state.updateSubscription(pro.id, { status: "canceled" }));
     expect(await planOf(user.id)).toBe("starter");
   });
 
   it("acknowledges event types it does not handle, and subscriptions to prices that are not ours, without changing a plan", async () => {
     const { user, customer } = await customerUser("ignored@example.com");
     expect(await send("invoice.paid", { id: "in_1", object: "invoice", customer })).toEqual({ status: 200, body: { received: true, outcome: "ignored" } });
-    const foreign = fake.state.createSubscription({ customer, price: "price_someone_elses" });
+    const foreign = setup.fake.state.createSubscription({ customer, price: "price_someone_elses" });
     expect((await send("customer.subscription.created", foreign)).status).toBe(200);
     expect(await planOf(user.id)).toBe("free");
-    expect(await database.prisma.subscription.count({ where: { id: foreign.id } })).toBe(0);
+    expect(await setup.database.prisma.subscription.count({ where: { id: foreign.id } })).toBe(0);
   });
 
   it("ignores subscriptions of customers it does not know", async () => {
-    const subscription = fake.state.createSubscription({ customer: "cus_test_stranger", price: TEST_PRICES.pro.id });
+    const subscription = setup.fake.state.createSubscription({ customer: "cus_test_stranger", price: TEST_PRICES.pro.id });
     expect(await send("customer.subscription.created", subscription)).toEqual({ status: 200, body: { received: true, outcome: "applied" } });
-    expect(await database.prisma.subscription.count({ where: { id: subscription.id } })).toBe(0);
+    expect(await setup.database.prisma.subscription.count({ where: { id: subscription.id } })).toBe(0);
   });
 
   it("answers 503 in the error shape when billing is not configured", async () => {
-    const restore = applySettings(Object.fromEntries(Object.keys(stripeSettings(fake.url)).map((name) => [name, ""])));
+    const restore = applySettings(Object.fromEntries(Object.keys(stripeSettings(setup.fake.url)).map((name) => [name, ""])));
     try {
       const response = await send("customer.subscription.created", { id: "sub_x", object: "subscription" });
       expect(response).toMatchObject({ status: 503, body: { error: { type: "service_unavailable", code: "billing_not_configured" } } });

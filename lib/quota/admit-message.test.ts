@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db";
 import { createUser } from "@/lib/services/users/create-user";
 import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
 import { admitMessage, userMonthKey } from "./admit-message";
-import { postgresCounters, redisCounters, type CounterStore } from "./counter-store";
+import { createPostgresCounters, postgresCounters, redisCounters, type CounterStore } from "./counter-store";
 import { pendingRefunds } from "./refund-queue";
 
 const lostConnection = () => Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
@@ -68,6 +68,19 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     expect(rejected.reason).toMatchObject({ status: 429, type: "rate_limit_error" });
     expect(rejected.reason.message).toMatch(/Monthly message limit of 100 .* resets at 2026-12-01T00:00:00.000Z/);
     expect(await postgresCounters.read(userMonthKey(caller.userId, now))).toBe(100);
+  });
+
+  it("stays exact when eight instances, each batching its own requests, take from one counter at once", async () => {
+    const caller = await callerFor("instances@example.com", { limit: 5, limitReset: "never" });
+    const key = `token:${caller.tokenId}:all`;
+    await database.prisma.quotaCounter.create({ data: { key, used: 0 } });
+    const instances = Array.from({ length: 8 }, () => createPostgresCounters());
+    const now = new Date("2026-11-16T12:00:00Z");
+    const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => admitMessage(caller, randomUUID(), now, instances[i % 8])));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    expect(new Set(results.map((r) => (r.status === "rejected" ? r.reason.status : 200)))).toEqual(new Set([200, 429]));
+    expect(await postgresCounters.read(key)).toBe(5);
+    expect(await database.prisma.quotaTicket.count({ where: { key } })).toBe(5);
   });
 
   it("gives a refunded message back and starts afresh on the 1st at 00:00 UTC", async () => {

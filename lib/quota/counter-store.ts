@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { rawQuery } from "@/lib/db/raw-query";
 import { redisKnownDown } from "@/lib/redis/client";
+import { batchedIncrements } from "./batched-increments";
 
 /**
  * Message counters, exact under concurrency: one statement increments only while below the
@@ -23,40 +24,62 @@ const STALE_TICKET_HOURS = 24;
 const PURGE_EVERY_MS = 10 * 60_000;
 let lastPurge = 0;
 
-export const postgresCounters: CounterStore = {
-  async tryIncrement(key, limit, requestId) {
-    if (limit <= 0) return false;
-    const rows = await rawQuery<{ taken: number }>(
-      `WITH counted AS (
-         INSERT INTO "QuotaCounter" ("key", "used", "updatedAt") VALUES ($1, 1, CURRENT_TIMESTAMP)
-         ON CONFLICT ("key") DO UPDATE SET "used" = "QuotaCounter"."used" + 1, "updatedAt" = CURRENT_TIMESTAMP
-         WHERE "QuotaCounter"."used" < $2
-         RETURNING "key")
-       INSERT INTO "QuotaTicket" ("requestId", "key") SELECT $3, "key" FROM counted RETURNING 1 AS taken`,
-      [key, limit, requestId],
-    );
-    return rows.length === 1;
-  },
-  async refund(key, requestId) {
-    await rawQuery(
-      `WITH returned AS (DELETE FROM "QuotaTicket" WHERE "requestId" = $1 AND "key" = $2 RETURNING "key")
-       UPDATE "QuotaCounter" SET "used" = GREATEST("used" - 1, 0), "updatedAt" = CURRENT_TIMESTAMP
-       WHERE "key" IN (SELECT "key" FROM returned)`,
-      [requestId, key],
-    );
-  },
-  async settle(requestIds) {
-    if (requestIds.length) await rawQuery(`DELETE FROM "QuotaTicket" WHERE "requestId" = ANY($1::text[])`, [requestIds]);
-    if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
-    lastPurge = Date.now();
-    await rawQuery(`DELETE FROM "QuotaTicket" WHERE "createdAt" < CURRENT_TIMESTAMP - make_interval(hours => $1)`, [STALE_TICKET_HOURS]);
-  },
-  async read(key) {
-    const prisma = await db();
-    const row = await prisma.quotaCounter.findUnique({ where: { key } });
-    return row?.used ?? 0;
-  },
-};
+// Takes what fits of `requestIds` (in order) under the row lock, with their tickets, in one
+// statement. `locked` reads the counter's latest value under FOR UPDATE; the UPDATE then adds to
+// that same value, since no one else can change the row while this statement holds its lock.
+// No row yet: nothing is taken and the caller creates it.
+const TAKE_MANY = `
+WITH locked AS (SELECT "used" FROM "QuotaCounter" WHERE "key" = $1 FOR UPDATE),
+     fits AS (SELECT LEAST(cardinality($3::text[]), GREATEST($2 - "used", 0))::int AS n FROM locked),
+     bumped AS (
+       UPDATE "QuotaCounter" SET "used" = "used" + (SELECT n FROM fits), "updatedAt" = CURRENT_TIMESTAMP
+       WHERE "key" = $1 AND (SELECT n FROM fits) > 0 RETURNING 1),
+     tickets AS (
+       INSERT INTO "QuotaTicket" ("requestId", "key")
+       SELECT id, $1 FROM unnest($3::text[]) WITH ORDINALITY AS requested(id, position)
+       WHERE position <= (SELECT n FROM fits) RETURNING 1)
+SELECT (SELECT n FROM fits) AS taken, (SELECT count(*) FROM bumped)::int AS bumped, (SELECT count(*) FROM tickets)::int AS ticketed`;
+
+async function takeMany(key: string, limit: number, requestIds: string[]): Promise<number> {
+  if (limit <= 0) return 0;
+  for (;;) {
+    const [row] = await rawQuery<{ taken: number | null; bumped: number; ticketed: number }>(TAKE_MANY, [key, limit, requestIds]);
+    if (row.taken !== null) {
+      if (row.taken > 0 && (row.bumped !== 1 || row.ticketed !== row.taken)) throw new Error(`message counter ${key} did not take ${row.taken} as planned`);
+      return row.taken;
+    }
+    await rawQuery(`INSERT INTO "QuotaCounter" ("key", "used", "updatedAt") VALUES ($1, 0, CURRENT_TIMESTAMP) ON CONFLICT ("key") DO NOTHING`, [key]);
+  }
+}
+
+/** A store whose increments from this process are batched per counter (see batched-increments). */
+export function createPostgresCounters(): CounterStore {
+  const tryIncrement = batchedIncrements(takeMany);
+  return {
+    tryIncrement,
+    async refund(key, requestId) {
+      await rawQuery(
+        `WITH returned AS (DELETE FROM "QuotaTicket" WHERE "requestId" = $1 AND "key" = $2 RETURNING "key")
+         UPDATE "QuotaCounter" SET "used" = GREATEST("used" - 1, 0), "updatedAt" = CURRENT_TIMESTAMP
+         WHERE "key" IN (SELECT "key" FROM returned)`,
+        [requestId, key],
+      );
+    },
+    async settle(requestIds) {
+      if (requestIds.length) await rawQuery(`DELETE FROM "QuotaTicket" WHERE "requestId" = ANY($1::text[])`, [requestIds]);
+      if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
+      lastPurge = Date.now();
+      await rawQuery(`DELETE FROM "QuotaTicket" WHERE "createdAt" < CURRENT_TIMESTAMP - make_interval(hours => $1)`, [STALE_TICKET_HOURS]);
+    },
+    async read(key) {
+      const prisma = await db();
+      const row = await prisma.quotaCounter.findUnique({ where: { key } });
+      return row?.used ?? 0;
+    },
+  };
+}
+
+export const postgresCounters = createPostgresCounters();
 
 // Atomic in Redis: increment only while below the limit, and note the ticket.
 const TRY_INCREMENT = `

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { requireBillingConfig } from "@/lib/billing/billing-config";
 import { ensureCustomer } from "@/lib/billing/customer";
-import type { Database } from "@/lib/db";
 import { createKey } from "@/lib/services/api-keys/manage-keys";
 import { addCredential } from "@/lib/services/credentials/add-credential";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
-import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe/server";
-import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
-import { applySettings, fakeStripeOptions, stripeSettings, TEST_PRICES } from "@/test/support/stripe-env";
+import { databaseTargets, type DatabaseTarget } from "@/test/support/databases";
+import { useDatabaseAndFakeStripe } from "@/test/support/database-and-fake-stripe";
+import { applySettings, TEST_PRICES } from "@/test/support/stripe-env";
 import { changeEmail } from "./change-email";
 import { changePassword } from "./change-password";
 import { createUser } from "./create-user";
@@ -20,20 +19,7 @@ const PASSWORD = "password-123";
 const bearer = (token: string) => new Request("http://localhost/v1/models", { headers: { authorization: `Bearer ${token}` } });
 
 describe.each(databaseTargets())("account settings on $name", (target: DatabaseTarget) => {
-  let database: Database;
-  let fake: FakeStripe;
-  let restoreSettings: () => void;
-
-  beforeAll(async () => {
-    database = await installDatabase(target);
-    fake = await startFakeStripe(fakeStripeOptions());
-    restoreSettings = applySettings(stripeSettings(fake.url));
-  });
-  afterAll(async () => {
-    restoreSettings();
-    await fake.close();
-    await uninstallDatabase(target);
-  });
+  const setup = useDatabaseAndFakeStripe(target);
 
   const newUser = async (email: string) => createUser({ email, password: PASSWORD });
 
@@ -45,12 +31,12 @@ describe.each(databaseTargets())("account settings on $name", (target: DatabaseT
     await expect(changeEmail(user.id, { email: "new-address@example.com", currentPassword: "wrong-password" })).rejects.toMatchObject({ status: 400, param: "currentPassword" });
     await expect(changeEmail(user.id, { email: "TAKEN@example.com", currentPassword: PASSWORD })).rejects.toMatchObject({ status: 409, param: "email" });
     await expect(changeEmail(user.id, { email: "not an email", currentPassword: PASSWORD })).rejects.toThrow(/must be a valid email/);
-    expect((await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe("old-address@example.com");
+    expect((await setup.database.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe("old-address@example.com");
 
     expect(await changeEmail(user.id, { email: " New-Address@Example.com ", currentPassword: PASSWORD })).toBe("new-address@example.com");
     expect(await verifyCredentials("new-address@example.com", PASSWORD)).not.toBeNull();
     expect(await verifyCredentials("old-address@example.com", PASSWORD)).toBeNull();
-    expect(fake.state.customers.get(customer)?.email).toBe("new-address@example.com");
+    expect(setup.fake.state.customers.get(customer)?.email).toBe("new-address@example.com");
   });
 
   it("changes the password only with the current one and signs other sessions out", async () => {
@@ -58,7 +44,7 @@ describe.each(databaseTargets())("account settings on $name", (target: DatabaseT
     await expect(changePassword(user.id, { currentPassword: "wrong-password", newPassword: "a brand new password" })).rejects.toMatchObject({ status: 400, param: "currentPassword" });
     await expect(changePassword(user.id, { currentPassword: PASSWORD, newPassword: "short" })).rejects.toThrow(/at least 8/);
     await changePassword(user.id, { currentPassword: PASSWORD, newPassword: "a brand new password" });
-    const after = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    const after = await setup.database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
     expect(await verifyCredentials("rotate@example.com", PASSWORD)).toBeNull();
     expect(await verifyCredentials("rotate@example.com", "a brand new password")).not.toBeNull();
@@ -77,35 +63,35 @@ describe.each(databaseTargets())("account settings on $name", (target: DatabaseT
     await createManagementKey(user.id);
     await addCredential(user.id, { provider: "openai", secret: "sk-proj-leaving-0000" });
     await addCredential(neighbour.id, { provider: "openai", secret: "sk-proj-staying-1111" });
-    const tokenIds = (await database.prisma.apiToken.findMany({ where: { userId: user.id } })).map((t) => t.id);
-    await database.prisma.usageEvent.create({ data: { id: `gen-${randomUUID()}`, userId: user.id, endpoint: "/v1/chat/completions", modelRequested: "gpt-4o", status: 200 } });
-    await database.prisma.quotaCounter.createMany({ data: [`user:${user.id}:2026-01`, `token:${tokenIds[0]}:all`, `user:${neighbour.id}:2026-01`].map((key) => ({ key, used: 3 })) });
+    const tokenIds = (await setup.database.prisma.apiToken.findMany({ where: { userId: user.id } })).map((t) => t.id);
+    await setup.database.prisma.usageEvent.create({ data: { id: `gen-${randomUUID()}`, userId: user.id, endpoint: "/v1/chat/completions", modelRequested: "gpt-4o", status: 200 } });
+    await setup.database.prisma.quotaCounter.createMany({ data: [`user:${user.id}:2026-01`, `token:${tokenIds[0]}:all`, `user:${neighbour.id}:2026-01`].map((key) => ({ key, used: 3 })) });
     const customer = await ensureCustomer(requireBillingConfig(), user.id);
-    const subscription = fake.state.createSubscription({ customer, price: TEST_PRICES.pro.id });
+    const subscription = setup.fake.state.createSubscription({ customer, price: TEST_PRICES.pro.id });
     expect((await authenticateApiToken(bearer(token))).userId).toBe(user.id);
 
     await expect(deleteAccount(user.id, "staying@example.com")).rejects.toMatchObject({ status: 400, param: "confirmEmail" });
-    expect(await database.prisma.user.count({ where: { id: user.id } })).toBe(1);
-    expect(fake.state.subscriptions.get(subscription.id)?.status).toBe("active");
+    expect(await setup.database.prisma.user.count({ where: { id: user.id } })).toBe(1);
+    expect(setup.fake.state.subscriptions.get(subscription.id)?.status).toBe("active");
 
     await deleteAccount(user.id, " Leaving@Example.com ");
-    expect(fake.state.subscriptions.get(subscription.id)?.status).toBe("canceled");
+    expect(setup.fake.state.subscriptions.get(subscription.id)?.status).toBe("canceled");
     const where = { userId: user.id };
     const left = await Promise.all([
-      database.prisma.user.count({ where: { id: user.id } }),
-      database.prisma.apiToken.count({ where }),
-      database.prisma.managementKey.count({ where }),
-      database.prisma.providerCredential.count({ where }),
-      database.prisma.usageEvent.count({ where }),
-      database.prisma.quotaCounter.count({ where: { OR: [{ key: { contains: user.id } }, { key: { contains: tokenIds[0] } }] } }),
+      setup.database.prisma.user.count({ where: { id: user.id } }),
+      setup.database.prisma.apiToken.count({ where }),
+      setup.database.prisma.managementKey.count({ where }),
+      setup.database.prisma.providerCredential.count({ where }),
+      setup.database.prisma.usageEvent.count({ where }),
+      setup.database.prisma.quotaCounter.count({ where: { OR: [{ key: { contains: user.id } }, { key: { contains: tokenIds[0] } }] } }),
     ]);
     expect(left).toEqual([0, 0, 0, 0, 0, 0]);
     for (const gone of [token, extraToken]) await expect(authenticateApiToken(bearer(gone))).rejects.toMatchObject({ status: 401 });
     expect(await verifyCredentials("leaving@example.com", PASSWORD)).toBeNull();
 
     expect((await authenticateApiToken(bearer(neighbourToken))).userId).toBe(neighbour.id);
-    expect(await database.prisma.providerCredential.count({ where: { userId: neighbour.id } })).toBe(1);
-    expect(await database.prisma.quotaCounter.count({ where: { key: `user:${neighbour.id}:2026-01` } })).toBe(1);
+    expect(await setup.database.prisma.providerCredential.count({ where: { userId: neighbour.id } })).toBe(1);
+    expect(await setup.database.prisma.quotaCounter.count({ where: { key: `user:${neighbour.id}:2026-01` } })).toBe(1);
   });
 
   it("keeps the account when Stripe cannot cancel its subscription", async () => {
@@ -117,6 +103,6 @@ describe.each(databaseTargets())("account settings on $name", (target: DatabaseT
     } finally {
       unreachable();
     }
-    expect(await database.prisma.user.count({ where: { id: user.id } })).toBe(1);
+    expect(await setup.database.prisma.user.count({ where: { id: user.id } })).toBe(1);
   });
 });
