@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
   poweredByHeader: false,
+  // Pages and route modules load on their first request, not all at start: a process serving
+  // mostly the API (the lean server in server.ts) does not hold every page's code in memory.
+  experimental: { preloadEntriesOnStart: false },
   // Tests are type-checked by `npm run typecheck`; the build checks the app.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Loaded by Node at run time, not bundled: WebAssembly files, native drivers, generated engines.

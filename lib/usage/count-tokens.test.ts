@@ -8,6 +8,10 @@ describe("token counting for providers that report no usage", () => {
     expect(await countTokens("The quick brown fox jumps over the lazy dog.")).toBe(10);
   });
 
+  it("counts text that looks like a special token as plain text, as the provider would see it", async () => {
+    expect(await countTokens("a <|endoftext|> b")).toBe(9);
+  });
+
   it("adds per-message framing to chat prompts", async () => {
     const n = await countPromptTokens([
       { role: "system", content: "You are helpful." },
