@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db";
 import { createUser } from "@/lib/services/users/create-user";
 import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
 import { admitMessage, userMonthKey } from "./admit-message";
-import { createPostgresCounters, postgresCounters, redisCounters, type CounterStore } from "./counter-store";
+import { createPostgresCounters, postgresCounters, redisCounters, takeMessages, type CounterStore } from "./counter-store";
 import { pendingRefunds } from "./refund-queue";
 
 const lostConnection = () => Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
@@ -71,16 +71,29 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
   });
 
   it("stays exact when eight instances, each batching its own requests, take from one counter at once", async () => {
-    const caller = await callerFor("instances@example.com", { limit: 5, limitReset: "never" });
+    const caller = await callerFor("instances@example.com", { limit: 20, limitReset: "never" });
     const key = `token:${caller.tokenId}:all`;
     await database.prisma.quotaCounter.create({ data: { key, used: 0 } });
     const instances = Array.from({ length: 8 }, () => createPostgresCounters());
     const now = new Date("2026-11-16T12:00:00Z");
-    const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => admitMessage(caller, randomUUID(), now, instances[i % 8])));
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    // Each instance sends its first request alone, then the rest of its share in one statement.
+    const results = await Promise.allSettled(Array.from({ length: 400 }, (_, i) => admitMessage(caller, randomUUID(), now, instances[i % 8])));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);
     expect(new Set(results.map((r) => (r.status === "rejected" ? r.reason.status : 200)))).toEqual(new Set([200, 429]));
-    expect(await postgresCounters.read(key)).toBe(5);
-    expect(await database.prisma.quotaTicket.count({ where: { key } })).toBe(5);
+    expect(await postgresCounters.read(key)).toBe(20);
+    expect(await database.prisma.quotaTicket.count({ where: { key } })).toBe(20);
+  });
+
+  it("takes exactly what fits when several batches for one counter run at once", async () => {
+    const key = `token:batches-${randomUUID()}:all`;
+    await database.prisma.quotaCounter.create({ data: { key, used: 0 } });
+    const batches = Array.from({ length: 8 }, () => Array.from({ length: 10 }, () => randomUUID()));
+    const taken = await Promise.all(batches.map((ids) => takeMessages(key, 25, ids)));
+    expect(taken.reduce((sum, n) => sum + n, 0)).toBe(25);
+    expect(await postgresCounters.read(key)).toBe(25);
+    const tickets = await database.prisma.quotaTicket.findMany({ where: { key } });
+    // Each batch's tickets are its first `taken` requests, in order.
+    expect(new Set(tickets.map((t) => t.requestId))).toEqual(new Set(batches.flatMap((ids, i) => ids.slice(0, taken[i]))));
   });
 
   it("gives a refunded message back and starts afresh on the 1st at 00:00 UTC", async () => {
