@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/server";
 import { dropSchema, uniqueSchemaUrl } from "@/test/support/databases";
-import { FAKE_BASE_PATHS } from "@/test/support/gateway-harness";
+import { fakeUpstreamEnv } from "@/test/support/gateway-harness";
 import { startApp, type RunningApp } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
 
@@ -77,7 +77,7 @@ describe("no secret is ever logged or returned after creation", () => {
 
   beforeAll(async () => {
     fake = await startFakeUpstream();
-    const upstreams = Object.fromEntries(Object.entries(FAKE_BASE_PATHS).map(([id, path]) => [`UPSTREAM_${id.toUpperCase().replace(/-/g, "_")}_BASE_URL`, fake.url + path]));
+    const upstreams = fakeUpstreamEnv(fake.url);
     [app, browser] = await Promise.all([startApp({ ...serverEnv(), ...upstreams, METRICS_TOKEN: SECRETS.metricsToken }), launchBrowser()]);
     page = await (await browser.newContext()).newPage();
   }, 180_000);

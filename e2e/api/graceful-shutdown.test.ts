@@ -7,7 +7,7 @@ import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/serve
 import { stopAccepting } from "@/lib/server/shutdown";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { databaseTargets, installDatabase, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget, postgresTarget } from "@/test/support/databases";
-import { FAKE_BASE_PATHS, startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { fakeUpstreamEnv, startGateway, type Gateway } from "@/test/support/gateway-harness";
 import { readSseEvents } from "@/test/support/sse-events";
 import { startApp, type RunningApp } from "../support/app-server";
 
@@ -36,7 +36,7 @@ describe("graceful shutdown of the real server on PostgreSQL", () => {
     const created = await createUser({ email: "sigterm@example.com", password: "password-123", plan: "pro" });
     token = created.token;
     await addCredential(created.user.id, { provider: "openai", secret: "sk-openai-sigterm" });
-    const upstreams = Object.fromEntries(Object.entries(FAKE_BASE_PATHS).map(([provider, path]) => [`UPSTREAM_${provider.toUpperCase().replace(/-/g, "_")}_BASE_URL`, fake.url + path]));
+    const upstreams = fakeUpstreamEnv(fake.url);
     app = await startApp({ DATABASE_URL: databaseUrl, LOG_LEVEL: "info", ...upstreams });
   }, 120_000);
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { createUser } from "@/lib/services/users/create-user";
 import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/server";
 import { auditBooks, type ExpectedRow } from "@/test/support/books";
 import { installDatabase, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget, postgresTarget } from "@/test/support/databases";
-import { FAKE_BASE_PATHS } from "@/test/support/gateway-harness";
+import { fakeUpstreamEnv } from "@/test/support/gateway-harness";
 import { spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
 import { readSseEvents } from "@/test/support/sse-events";
 
@@ -146,7 +146,7 @@ describe("load and soak: a few thousand mixed requests against one server on Pos
     }
     const starter = users.find((u) => u.plan === "starter")!;
     await (await db()).quotaCounter.create({ data: { key: userMonthKey(starter.userId, new Date()), used: STARTER_USED } });
-    const upstreams = Object.fromEntries(Object.entries(FAKE_BASE_PATHS).map(([provider, path]) => [`UPSTREAM_${provider.toUpperCase().replace(/-/g, "_")}_BASE_URL`, fake.url + path]));
+    const upstreams = fakeUpstreamEnv(fake.url);
     api = await spawnApiProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: "error", ...upstreams });
   }, 60_000);
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { addCredential } from "@/lib/services/credentials/add-credential";
 import { createUser } from "@/lib/services/users/create-user";
 import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/server";
 import { installDatabase, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget, postgresTarget } from "@/test/support/databases";
-import { FAKE_BASE_PATHS } from "@/test/support/gateway-harness";
+import { fakeUpstreamEnv } from "@/test/support/gateway-harness";
 import { spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
 
 const METRICS_TOKEN = "metrics-token-observability-0123456789";
@@ -49,7 +49,7 @@ describe("logs and metrics of a running API process", () => {
     const bob = await createUser({ email: "broken-key@example.com", password: "password-123", plan: "pro" });
     await addCredential(bob.user.id, { provider: "openai", secret: BROKEN_KEY });
     brokenToken = bob.token;
-    const upstreams = Object.fromEntries(Object.entries(FAKE_BASE_PATHS).map(([provider, path]) => [`UPSTREAM_${provider.toUpperCase().replace(/-/g, "_")}_BASE_URL`, fake.url + path]));
+    const upstreams = fakeUpstreamEnv(fake.url);
     const env = { DATABASE_URL: databaseUrl, METRICS_TOKEN, ...upstreams };
     [api, quiet] = await Promise.all([spawnApiProcess({ ...env, LOG_LEVEL: "info" }), spawnApiProcess({ ...env, LOG_LEVEL: "warn" })]);
   }, 60_000);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueSchemaUrl, type DatabaseTarget, postgresTarget } from "@/test/support/databases";
-import { booksWhenSettled, type ExpectedRow } from "@/test/support/books";
+import { booksWhenSettled } from "@/test/support/books";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
-import { runOutageDrill, type DrillResult, type DrillUser } from "@/test/support/outage-drill";
+import { expectedUsageRows, runOutageDrill, type DrillResult, type DrillUser } from "@/test/support/outage-drill";
 import { STACK_TRACE } from "@/test/support/sse-events";
 import { startTcpProxy, type CutMode, type TcpProxy } from "@/test/support/tcp-proxy";
 
@@ -90,14 +90,7 @@ describe.each<CutMode>(["refuse", "blackhole"])("PostgreSQL away for a few secon
   });
 
   it("loses no usage row and leaves the counters exact", async () => {
-    const expected: ExpectedRow[] = results.map((r) => ({
-      generationId: r.generationId!,
-      userId: r.user.userId,
-      status: r.status,
-      streamed: r.stream,
-      cancelled: false,
-      countedMessage: r.status === 200,
-    }));
+    const expected = expectedUsageRows(results);
     expect(expected.filter((e) => !e.generationId)).toEqual([]);
     const report = await booksWhenSettled(expected, [limited.userId, unlimited.userId], [limited.userId], 30_000);
     expect(report.problems).toEqual([]);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
 import { closeRedis } from "@/lib/redis/client";
-import { booksWhenSettled, type ExpectedRow } from "@/test/support/books";
+import { booksWhenSettled } from "@/test/support/books";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
-import { runOutageDrill, type DrillResult, type DrillUser } from "@/test/support/outage-drill";
+import { expectedUsageRows, runOutageDrill, type DrillResult, type DrillUser } from "@/test/support/outage-drill";
 import { STACK_TRACE } from "@/test/support/sse-events";
 import { startTcpProxy, type CutMode, type TcpProxy } from "@/test/support/tcp-proxy";
 
@@ -70,14 +70,7 @@ describe.each<CutMode>(["refuse", "blackhole"])("Redis away for a few seconds (%
   });
 
   it("keeps every usage row and the Redis counter exact", async () => {
-    const expected: ExpectedRow[] = results.map((r) => ({
-      generationId: r.generationId!,
-      userId: r.user.userId,
-      status: r.status,
-      streamed: r.stream,
-      cancelled: false,
-      countedMessage: r.status === 200,
-    }));
+    const expected = expectedUsageRows(results);
     const report = await booksWhenSettled(expected, [limited.userId, unlimited.userId], [limited.userId], 30_000);
     expect(report.problems).toEqual([]);
     expect(report.counters.get(limited.userId)).toBe(results.filter((r) => r.user === limited && r.status === 200).length);

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { resetEnvCache } from "@/lib/config/env";
+import { baseUrlEnvName } from "@/lib/providers/registry";
 import { createApiServer, listen } from "@/lib/server/api-server";
 import { addCredential } from "@/lib/services/credentials/add-credential";
 import { createUser } from "@/lib/services/users/create-user";
@@ -22,6 +23,11 @@ export const FAKE_BASE_PATHS: Record<string, string> = {
   openrouter: "/api/v1",
 };
 
+/** The UPSTREAM_<PROVIDER>_BASE_URL settings that point every provider at the fake at `fakeUrl`. */
+export function fakeUpstreamEnv(fakeUrl: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(FAKE_BASE_PATHS).map(([provider, path]) => [baseUrlEnvName(provider), fakeUrl + path]));
+}
+
 export type FakeUpstream = Awaited<ReturnType<typeof startFakeUpstream>>;
 
 export interface Gateway {
@@ -40,9 +46,7 @@ export interface Gateway {
 /** A fake upstream, every provider pointed at it, a database, and the API server on loopback. */
 export async function startGateway(target: DatabaseTarget): Promise<Gateway> {
   const fake = await startFakeUpstream();
-  for (const [provider, path] of Object.entries(FAKE_BASE_PATHS)) {
-    process.env[`UPSTREAM_${provider.toUpperCase().replace(/-/g, "_")}_BASE_URL`] = fake.url + path;
-  }
+  Object.assign(process.env, fakeUpstreamEnv(fake.url));
   resetEnvCache();
   await installDatabase(target);
   const server: Server = createApiServer();

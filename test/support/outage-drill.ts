@@ -1,3 +1,5 @@
+import type { ExpectedRow } from "./books";
+
 export interface DrillUser {
   userId: string;
   token: string;
@@ -77,4 +79,16 @@ export async function runOutageDrill(options: DrillOptions): Promise<{ results: 
   })();
   await Promise.all([schedule, ...Array.from({ length: options.clients }, loop)]);
   return { results, restoredAt };
+}
+
+/** The usage row each drill request should have left: a counted message exactly when it succeeded. */
+export function expectedUsageRows(results: DrillResult[]): ExpectedRow[] {
+  return results.map((r) => ({
+    generationId: r.generationId!,
+    userId: r.user.userId,
+    status: r.status,
+    streamed: r.stream,
+    cancelled: false,
+    countedMessage: r.status === 200,
+  }));
 }

@@ -2,10 +2,11 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
 import type { Database } from "@/lib/db";
+import { baseUrlEnvName } from "@/lib/providers/registry";
 import { createUser } from "@/lib/services/users/create-user";
 import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/server";
 import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
-import { FAKE_BASE_PATHS } from "@/test/support/gateway-harness";
+import { fakeUpstreamEnv } from "@/test/support/gateway-harness";
 import { addCheckedCredential } from "./add-checked-credential";
 import { CHECKS_PER_HOUR, checkCredential } from "./check-credential";
 import { recheckCredential } from "./recheck-credential";
@@ -20,7 +21,6 @@ async function closedPort(): Promise<number> {
   });
 }
 
-const envName = (provider: string) => `UPSTREAM_${provider.toUpperCase().replace(/-/g, "_")}_BASE_URL`;
 
 describe.each(databaseTargets())("adding a credential checks it with the provider first, on $name", (target: DatabaseTarget) => {
   let database: Database;
@@ -30,14 +30,14 @@ describe.each(databaseTargets())("adding a credential checks it with the provide
 
   beforeAll(async () => {
     fake = await startFakeUpstream();
-    for (const [provider, path] of Object.entries(FAKE_BASE_PATHS)) process.env[envName(provider)] = fake.url + path;
-    process.env[envName("mistral")] = `http://127.0.0.1:${await closedPort()}/v1`;
+    Object.assign(process.env, fakeUpstreamEnv(fake.url));
+    process.env[baseUrlEnvName("mistral")] = `http://127.0.0.1:${await closedPort()}/v1`;
     resetEnvCache();
     database = await installDatabase(target);
     userId = (await createUser({ email: "checker@example.com", password: "password-123" })).user.id;
   });
   afterAll(async () => {
-    for (const provider of Object.keys(FAKE_BASE_PATHS)) delete process.env[envName(provider)];
+    for (const name of Object.keys(fakeUpstreamEnv(fake.url))) delete process.env[name];
     await fake.close();
     await uninstallDatabase(target);
   });
