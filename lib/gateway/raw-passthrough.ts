@@ -1,7 +1,7 @@
-import { createParser, type EventSourceMessage } from "eventsource-parser";
 import { GatewayError } from "@/lib/errors/gateway-error";
-import type { ProviderAdapter, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
+import type { ProviderAdapter, SseEvent, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
+import { createSseDecoder } from "@/lib/sse/parse-sse-stream";
 import { recordStreamFailure } from "./accounted-stream";
 import type { UsageTally } from "./usage-tally";
 import type { UpstreamResponse } from "./upstream/call-upstream";
@@ -37,7 +37,7 @@ export async function rawJson(response: UpstreamResponse, adapter: ProviderAdapt
 const encoder = new TextEncoder();
 
 /** One SSE event as the upstream sent it (field for field; line endings normalised). */
-function encodeEvent(event: EventSourceMessage): string {
+function encodeEvent(event: SseEvent): string {
   const data = event.data.split("\n").map((line) => `data: ${line}\n`).join("");
   return `${event.event ? `event: ${event.event}\n` : ""}${event.id ? `id: ${event.id}\n` : ""}${data}\n`;
 }
@@ -58,9 +58,10 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
       tally.observeChunk(value);
     }
   })().catch(() => undefined);
-  const events: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => void events.push(event) });
-  const decoder = new TextDecoder();
+  const events: SseEvent[] = [];
+  // After an over-long line the parser throws on its next feed(), into the pull's catch: the
+  // stream then ends with the dialect's error event.
+  const sse = createSseDecoder((event) => void events.push(event), () => undefined);
   const reader = body.getReader();
   let ended = false;
 
@@ -87,11 +88,11 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
               else tally.finish({ status: 200 });
               return controller.close();
             }
-            parser.feed(decoder.decode(value, { stream: true }));
+            sse.feed(value);
             if (events.length === 0) continue;
             const ready = events.splice(0);
             // Written one by one so a malformed event stops the stream before it is forwarded.
-            for (const event of ready) await writer.write({ event: event.event, data: event.data, id: event.id });
+            for (const event of ready) await writer.write(event);
             controller.enqueue(encoder.encode(ready.map(encodeEvent).join("")));
             return;
           }

@@ -1,30 +1,50 @@
 import { createParser, type EventSourceParser } from "eventsource-parser";
 import type { SseEvent } from "@/lib/providers/types";
 
+/** Bytes in, SSE events out through `onEvent`: a UTF-8 decoder in front of eventsource-parser. */
+export interface SseDecoder {
+  feed(bytes: Uint8Array): void;
+  /** The end of the body: whatever the decoder still holds. */
+  end(): void;
+}
+
 /**
- * bytes → SSE events in one TransformStream (decoding, eventsource-parser, our event shape), so a
- * chunk crosses one stream here, not three. One parser for every provider (Gemini is asked for `?alt=sse`).
+ * One decoder for every SSE body we read. An over-long line leaves eventsource-parser unusable,
+ * so it goes to `onFatal`; other parse errors skip the line, as browsers' EventSource does.
+ */
+export function createSseDecoder(onEvent: (event: SseEvent) => void, onFatal: (error: Error) => void): SseDecoder {
+  const decoder = new TextDecoder();
+  const parser: EventSourceParser = createParser({
+    onEvent: (message) => onEvent({ event: message.event, data: message.data, id: message.id }),
+    onError: (error) => {
+      if (error.type === "max-buffer-size-exceeded") onFatal(error);
+    },
+  });
+  return {
+    feed: (bytes) => parser.feed(decoder.decode(bytes, { stream: true })),
+    end: () => {
+      const rest = decoder.decode();
+      if (rest) parser.feed(rest);
+    },
+  };
+}
+
+/**
+ * bytes → SSE events in one TransformStream, so a chunk crosses one stream here, not three.
+ * One parser for every provider (Gemini is asked for `?alt=sse`).
  */
 export function sseEventStream(body: ReadableStream<Uint8Array>): ReadableStream<SseEvent> {
-  const decoder = new TextDecoder();
-  let parser: EventSourceParser;
+  let sse: SseDecoder;
   return body.pipeThrough(
     new TransformStream<Uint8Array, SseEvent>({
       start(controller) {
-        parser = createParser({
-          onEvent: (message) => controller.enqueue({ event: message.event, data: message.data, id: message.id }),
-          // An over-long line leaves the parser unusable: end the stream with that error. Others are skipped.
-          onError: (error) => {
-            if (error.type === "max-buffer-size-exceeded") controller.error(error);
-          },
-        });
+        sse = createSseDecoder((event) => controller.enqueue(event), (error) => controller.error(error));
       },
       transform(chunk) {
-        parser.feed(decoder.decode(chunk, { stream: true }));
+        sse.feed(chunk);
       },
       flush() {
-        const rest = decoder.decode();
-        if (rest) parser.feed(rest);
+        sse.end();
       },
     }),
   );
