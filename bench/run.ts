@@ -31,16 +31,19 @@ function freePort(): Promise<number> {
   });
 }
 
-// One provider per fake: OpenAI in front of the 0 ms one, Mistral (same dialect) in front of the 50 ms one.
-const model = (latency: number) => (latency === 0 ? "openai/gpt-4o" : "mistral/mistral-large-latest");
+// One provider per fake: OpenAI in front of the 0 ms one, DeepSeek (same dialect) in front of the
+// 50 ms one. Both honour stream_options.include_usage as the fake does. (Mistral reports usage in
+// its last chunk unasked, which the fake does not imitate: through it, every Mistral stream would
+// take the tokenizer fallback that real Mistral traffic never needs.)
+const model = (latency: number) => (latency === 0 ? "openai/gpt-4o" : "deepseek/deepseek-chat");
 
 async function startOurs(db: "embedded" | "postgres", fakes: Record<number, string>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "oauthrouter-bench-"));
   const databaseUrl = db === "postgres" ? `${POSTGRES}?schema=bench_${randomBytes(4).toString("hex")}` : "";
-  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ENCRYPTION_KEY, AUTH_SECRET, UPSTREAM_OPENAI_BASE_URL: `${fakes[0]}/v1`, UPSTREAM_MISTRAL_BASE_URL: `${fakes[50]}/v1`, ALLOW_PRIVATE_UPSTREAMS: "true" };
+  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ENCRYPTION_KEY, AUTH_SECRET, UPSTREAM_OPENAI_BASE_URL: `${fakes[0]}/v1`, UPSTREAM_DEEPSEEK_BASE_URL: `${fakes[50]}/v1`, ALLOW_PRIVATE_UPSTREAMS: "true" };
   // Provisioned through the CLI first: the embedded database belongs to one process at a time.
   cli(["user", "create", "--email", "bench@example.com", "--password", "bench-password", "--plan", "enterprise"], env);
-  for (const provider of ["openai", "mistral"]) cli(["provider", "add", "--user", "bench@example.com", "--provider", provider, "--key", `sk-bench-${provider}`], env);
+  for (const provider of ["openai", "deepseek"]) cli(["provider", "add", "--user", "bench@example.com", "--provider", provider, "--key", `sk-bench-${provider}`], env);
   // A token with a message limit, so every request takes a message from a counter (quota on).
   const token = cli(["token", "create", "--user", "bench@example.com", "--name", "bench", "--limit", "100000000", "--limit-reset", "monthly"], env).token as string;
   // BENCH_PROFILE=1 writes a CPU profile of the server (open it in Chrome DevTools) to bench/results/.

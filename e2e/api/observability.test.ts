@@ -86,9 +86,13 @@ describe("logs and metrics of a running API process", () => {
     expect(lines.find((l) => l.msg === "request" && l.requestId === requestId)).toMatchObject({ method: "POST", path: "/v1/chat/completions", status: 200, generationId, provider: "openai", durationMs: expect.any(Number) });
     expect(lines.find((l) => l.msg === "request" && l.requestId === "trace-from-proxy-0001")).toMatchObject({ status: 200 });
     // The failing request's own lines: the upstream attempt, then the access line, under one id.
+    // (The warning is on stderr and the access line on stdout: two pipes, so arrival order is not
+    // theirs; their times are.)
     const ofFailed = lines.filter((l) => l.requestId === failedId);
-    expect(ofFailed.map((l) => l.msg)).toEqual(["upstream attempt failed", "request"]);
-    expect(ofFailed[0]).toMatchObject({ level: "warn", provider: "openai", status: 502, type: "api_error" });
+    expect(ofFailed.map((l) => l.msg).sort()).toEqual(["request", "upstream attempt failed"]);
+    const attempt = ofFailed.find((l) => l.msg === "upstream attempt failed")!;
+    expect(attempt).toMatchObject({ level: "warn", provider: "openai", status: 502, type: "api_error" });
+    expect(Date.parse(attempt.time)).toBeLessThanOrEqual(Date.parse(ofFailed.find((l) => l.msg === "request")!.time));
     expect(lines.find((l) => l.msg === "request" && l.path === "/v1beta/models/gemini-2.5-flash:generateContent")).toMatchObject({ status: 200 });
 
     const output = api.output();

@@ -5,7 +5,10 @@ import type { Database } from "@/lib/db";
 import { createUser } from "@/lib/services/users/create-user";
 import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
 import { admitMessage, userMonthKey } from "./admit-message";
-import { createPostgresCounters, postgresCounters, redisCounters, takeMessages, type CounterStore } from "./counter-store";
+import { createPostgresCounters, postgresCounters, redisCounters, type CounterStore } from "./counter-store";
+import { leasedCounters } from "./leased-counters";
+import { LEASE, postgresLeaseStatements, type LeaseStatements } from "./lease-statements";
+import { tokenWindow } from "./periods";
 import { pendingRefunds } from "./refund-queue";
 
 const lostConnection = () => Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
@@ -50,8 +53,21 @@ async function callerFor(email: string, overrides: Partial<Caller> = {}): Promis
   };
 }
 
+/** Counts the statements that take messages. */
+function countingStatements(statements: LeaseStatements): LeaseStatements & { takes: number } {
+  const counted = { ...statements, takes: 0 };
+  counted.take = (...args) => {
+    counted.takes += 1;
+    return statements.take(...args);
+  };
+  return counted;
+}
+
 describe.each(databaseTargets())("message limits on $name", (target: DatabaseTarget) => {
   let database: Database;
+  /** The counter as stored, leases included. */
+  const storedUsed = async (key: string) => (await database.prisma.quotaCounter.findUnique({ where: { key } }))?.used ?? 0;
+  const ticketMessages = async (key: string) => (await database.prisma.quotaTicket.aggregate({ where: { key }, _sum: { messages: true } }))._sum.messages ?? 0;
   beforeAll(async () => {
     database = await installDatabase(target);
   });
@@ -81,19 +97,120 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);
     expect(new Set(results.map((r) => (r.status === "rejected" ? r.reason.status : 200)))).toEqual(new Set([200, 429]));
     expect(await postgresCounters.read(key)).toBe(20);
-    expect(await database.prisma.quotaTicket.count({ where: { key } })).toBe(20);
+    expect(await ticketMessages(key)).toBe(20);
   });
 
-  it("takes exactly what fits when several batches for one counter run at once", async () => {
+  it("takes exactly what fits when several statements for one counter run at once", async () => {
     const key = `token:batches-${randomUUID()}:all`;
     await database.prisma.quotaCounter.create({ data: { key, used: 0 } });
-    const batches = Array.from({ length: 8 }, () => Array.from({ length: 10 }, () => randomUUID()));
-    const taken = await Promise.all(batches.map((ids) => takeMessages(key, 25, ids)));
+    const statements = postgresLeaseStatements();
+    const leaseIds = Array.from({ length: 8 }, () => randomUUID());
+    const taken = await Promise.all(leaseIds.map((id) => statements.take(key, 25, 10, id)));
     expect(taken.reduce((sum, n) => sum + n, 0)).toBe(25);
-    expect(await postgresCounters.read(key)).toBe(25);
+    expect(await storedUsed(key)).toBe(25);
+    // Each statement's ticket holds what it took; one that took nothing left none.
     const tickets = await database.prisma.quotaTicket.findMany({ where: { key } });
-    // Each batch's tickets are its first `taken` requests, in order.
-    expect(new Set(tickets.map((t) => t.requestId))).toEqual(new Set(batches.flatMap((ids, i) => ids.slice(0, taken[i]))));
+    expect(Object.fromEntries(tickets.map((t) => [t.requestId, t.messages]))).toEqual(
+      Object.fromEntries(leaseIds.map((id, i) => [id, taken[i]]).filter(([, n]) => n)),
+    );
+  });
+
+  it("takes a share ahead when plenty is left, serves the next requests from memory, and gives back the rest once idle", async () => {
+    const caller = await callerFor("lease@example.com", { plan: "enterprise", limit: 1_000_000, limitReset: "monthly" });
+    const now = new Date("2026-11-17T12:00:00Z");
+    const key = `token:${caller.tokenId}:${tokenWindow("monthly", now).key}`;
+    const statements = countingStatements(postgresLeaseStatements());
+    const store = leasedCounters(statements, { idleMs: 100 });
+    const ids: string[] = [];
+    for (let i = 0; i < 250; i++) {
+      ids.push(randomUUID());
+      await admitMessage(caller, ids[i], now, store);
+    }
+    expect(statements.takes).toBe(3);
+    expect(await storedUsed(key)).toBe(3 * LEASE.max);
+    expect(await store.read(key)).toBe(250);
+    // Idle: the 50 never handed out go back; the ticket holds the 250 still running.
+    await until(async () => (await storedUsed(key)) === 250);
+    expect(await ticketMessages(key)).toBe(250);
+    await store.settle(ids);
+    await until(async () => (await database.prisma.quotaTicket.count({ where: { key } })) === 0);
+    expect(await storedUsed(key)).toBe(250);
+    expect(await store.read(key)).toBe(250);
+  });
+
+  it("hands a refunded message to the next request, and gives back everything at shutdown", async () => {
+    const caller = await callerFor("lease-refund@example.com", { plan: "enterprise", limit: 1_000_000, limitReset: "never" });
+    const key = `token:${caller.tokenId}:all`;
+    const statements = countingStatements(postgresLeaseStatements());
+    const store = leasedCounters(statements, { idleMs: 60_000 });
+    const first = await admitMessage(caller, randomUUID(), new Date(), store);
+    await first.refund();
+    expect(await store.read(key)).toBe(0);
+    const kept = randomUUID();
+    await admitMessage(caller, kept, new Date(), store);
+    expect(statements.takes).toBe(1);
+    await store.settle([kept]);
+    await store.release!();
+    expect(await storedUsed(key)).toBe(1);
+    expect(await ticketMessages(key)).toBe(0);
+  });
+
+  it("sizes a lease by what is left: a share when plenty is, exactly what is asked when little is", async () => {
+    const statements = postgresLeaseStatements();
+    const takeWithLeft = async (left: number, wanted: number) => {
+      const key = `token:size-${randomUUID()}:all`;
+      await database.prisma.quotaCounter.create({ data: { key, used: 10 } });
+      return statements.take(key, 10 + left, wanted, randomUUID());
+    };
+    expect(await takeWithLeft(1_000_000, 1)).toBe(LEASE.max);
+    expect(await takeWithLeft(LEASE.exactBelow, 1)).toBe(LEASE.exactBelow / LEASE.shareDivisor);
+    expect(await takeWithLeft(LEASE.exactBelow - 1, 1)).toBe(1);
+    expect(await takeWithLeft(LEASE.exactBelow - 1, 7)).toBe(7);
+    expect(await takeWithLeft(1_000_000, 500)).toBe(500);
+    expect(await takeWithLeft(3, 5)).toBe(3);
+  });
+
+  it("gives back each message once when give-backs of one lease race each other", async () => {
+    const key = `token:race-${randomUUID()}:all`;
+    const statements = postgresLeaseStatements();
+    const lease = randomUUID();
+    expect(await statements.take(key, 1_000, 100, lease)).toBe(100);
+    // Refunds on a spent lease each send a give-back down to what is still held; they can cross on the wire.
+    const keeps = [90, 80, 70, 60, 50, 40, 30, 20, 10];
+    await Promise.all([...keeps.map((keep) => statements.trim(key, lease, keep)), statements.drop(key, lease, 5)]);
+    expect(await storedUsed(key)).toBe(5);
+    expect(await ticketMessages(key)).toBe(0);
+  });
+
+  it("never admits past a limit when instances hold leases, and a refund after the limit goes back to every instance", async () => {
+    const limit = 5_000;
+    const caller = await callerFor("lease-edge@example.com", { plan: "enterprise", limit, limitReset: "never" });
+    const key = `token:${caller.tokenId}:all`;
+    const instances = Array.from({ length: 4 }, () => leasedCounters(postgresLeaseStatements(), { idleMs: 60_000 }));
+    const results = await Promise.allSettled(Array.from({ length: limit + 200 }, (_, i) => admitMessage(caller, randomUUID(), new Date(), instances[i % 4])));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(limit);
+    expect(await storedUsed(key)).toBe(limit);
+    const admittedOnFirst = results.findIndex((r, i) => r.status === "fulfilled" && i % 4 === 0);
+    await (results[admittedOnFirst] as PromiseFulfilledResult<{ refund(): Promise<void> }>).value.refund();
+    await until(async () => (await storedUsed(key)) === limit - 1);
+    await expect(admitMessage(caller, randomUUID(), new Date(), instances[1])).resolves.toBeDefined();
+  });
+
+  it("gives back a lease whose answer was lost after it counted", async () => {
+    const caller = await callerFor("lease-lost@example.com", { plan: "enterprise", limit: 1_000_000, limitReset: "never" });
+    const key = `token:${caller.tokenId}:all`;
+    const real = postgresLeaseStatements();
+    let lose = 1;
+    const store = leasedCounters({
+      ...real,
+      async take(...args) {
+        const taken = await real.take(...args);
+        if (lose-- > 0) throw lostConnection();
+        return taken;
+      },
+    });
+    await expect(admitMessage(caller, randomUUID(), new Date(), store)).rejects.toMatchObject({ status: 503 });
+    await until(async () => (await storedUsed(key)) === 0 && (await ticketMessages(key)) === 0 && pendingRefunds() === 0);
   });
 
   it("gives a refunded message back and starts afresh on the 1st at 00:00 UTC", async () => {

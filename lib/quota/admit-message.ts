@@ -39,6 +39,11 @@ export function settleTickets(requestIds: string[]): Promise<void> {
   return counterStore().settle(requestIds);
 }
 
+/** At shutdown, after the last usage rows are written: gives back messages taken ahead of requests. */
+export async function releaseCounters(): Promise<void> {
+  await counterStore().release?.();
+}
+
 const NOTHING_TAKEN: MessageTicket = { refund: async () => undefined };
 
 /**

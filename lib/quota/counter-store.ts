@@ -1,13 +1,12 @@
-import { db } from "@/lib/db";
-import { rawQuery } from "@/lib/db/raw-query";
 import { redisKnownDown } from "@/lib/redis/client";
-import { batchedIncrements } from "./batched-increments";
+import { leasedCounters, type LeasedCounterOptions } from "./leased-counters";
+import { postgresLeaseStatements } from "./lease-statements";
 
 /**
- * Message counters, exact under concurrency: one statement increments only while below the
- * limit, so 100 simultaneous requests with 40 left admit exactly 40. Each increment leaves a
- * ticket (request id + key) in the same statement, so a refund gives back exactly what was taken,
- * once, even when it is retried after a lost connection or the increment's answer never arrived.
+ * Message counters, exact under concurrency: an increment happens only while below the limit, so
+ * 100 simultaneous requests with 40 left admit exactly 40. What is taken leaves a ticket in the
+ * same step (per request in Redis, per lease in PostgreSQL), so a refund gives back exactly what
+ * was taken, once, even when it is retried after a lost connection or an answer never arrived.
  */
 export interface CounterStore {
   /** Adds one if the counter is below `limit`, with the request's ticket; returns whether it did. */
@@ -17,78 +16,13 @@ export interface CounterStore {
   /** Forgets the tickets of requests whose messages are kept for good. */
   settle(requestIds: string[]): Promise<void>;
   read(key: string): Promise<number>;
+  /** At shutdown: gives back what this instance took ahead of requests (PostgreSQL leases). */
+  release?(): Promise<void>;
 }
 
-// Tickets not settled (a crash between admission and the usage row) go after a day.
-const STALE_TICKET_HOURS = 24;
-const PURGE_EVERY_MS = 10 * 60_000;
-let lastPurge = 0;
-
-// Several requests at once: takes what fits of `requestIds` (in order) under the row lock, with their tickets, in one
-// statement. `locked` reads the counter's latest value under FOR UPDATE; the UPDATE then adds to
-// that same value, since no one else can change the row while this statement holds its lock.
-// No row yet: nothing is taken and the caller creates it.
-const TAKE_MANY = `
-WITH locked AS (SELECT "used" FROM "QuotaCounter" WHERE "key" = $1 FOR UPDATE),
-     fits AS (SELECT LEAST(cardinality($3::text[]), GREATEST($2 - "used", 0))::int AS n FROM locked),
-     bumped AS (
-       UPDATE "QuotaCounter" SET "used" = "used" + (SELECT n FROM fits), "updatedAt" = CURRENT_TIMESTAMP
-       WHERE "key" = $1 AND (SELECT n FROM fits) > 0 RETURNING 1),
-     tickets AS (
-       INSERT INTO "QuotaTicket" ("requestId", "key")
-       SELECT id, $1 FROM unnest($3::text[]) WITH ORDINALITY AS requested(id, position)
-       WHERE position <= (SELECT n FROM fits) RETURNING 1)
-SELECT (SELECT n FROM fits) AS taken, (SELECT count(*) FROM bumped)::int AS bumped, (SELECT count(*) FROM tickets)::int AS ticketed`;
-
-// One request alone (the common case when a counter is not contended): a cheaper statement that
-// increments only while below the limit, with the ticket.
-const TAKE_ONE = `
-WITH counted AS (
-  INSERT INTO "QuotaCounter" ("key", "used", "updatedAt") VALUES ($1, 1, CURRENT_TIMESTAMP)
-  ON CONFLICT ("key") DO UPDATE SET "used" = "QuotaCounter"."used" + 1, "updatedAt" = CURRENT_TIMESTAMP
-  WHERE "QuotaCounter"."used" < $2
-  RETURNING "key")
-INSERT INTO "QuotaTicket" ("requestId", "key") SELECT $3, "key" FROM counted RETURNING 1 AS taken`;
-
-/** Takes what fits of `requestIds`, in order, in one statement; resolves to how many it took. */
-export async function takeMessages(key: string, limit: number, requestIds: string[]): Promise<number> {
-  if (limit <= 0) return 0;
-  if (requestIds.length === 1) return (await rawQuery(TAKE_ONE, [key, limit, requestIds[0]])).length;
-  for (;;) {
-    const [row] = await rawQuery<{ taken: number | null; bumped: number; ticketed: number }>(TAKE_MANY, [key, limit, requestIds]);
-    if (row.taken !== null) {
-      if (row.taken > 0 && (row.bumped !== 1 || row.ticketed !== row.taken)) throw new Error(`message counter ${key} did not take ${row.taken} as planned`);
-      return row.taken;
-    }
-    await rawQuery(`INSERT INTO "QuotaCounter" ("key", "used", "updatedAt") VALUES ($1, 0, CURRENT_TIMESTAMP) ON CONFLICT ("key") DO NOTHING`, [key]);
-  }
-}
-
-/** A store whose increments from this process are batched per counter (see batched-increments). */
-export function createPostgresCounters(): CounterStore {
-  const tryIncrement = batchedIncrements(takeMessages);
-  return {
-    tryIncrement,
-    async refund(key, requestId) {
-      await rawQuery(
-        `WITH returned AS (DELETE FROM "QuotaTicket" WHERE "requestId" = $1 AND "key" = $2 RETURNING "key")
-         UPDATE "QuotaCounter" SET "used" = GREATEST("used" - 1, 0), "updatedAt" = CURRENT_TIMESTAMP
-         WHERE "key" IN (SELECT "key" FROM returned)`,
-        [requestId, key],
-      );
-    },
-    async settle(requestIds) {
-      if (requestIds.length) await rawQuery(`DELETE FROM "QuotaTicket" WHERE "requestId" = ANY($1::text[])`, [requestIds]);
-      if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
-      lastPurge = Date.now();
-      await rawQuery(`DELETE FROM "QuotaTicket" WHERE "createdAt" < CURRENT_TIMESTAMP - make_interval(hours => $1)`, [STALE_TICKET_HOURS]);
-    },
-    async read(key) {
-      const prisma = await db();
-      const row = await prisma.quotaCounter.findUnique({ where: { key } });
-      return row?.used ?? 0;
-    },
-  };
+/** Counters in PostgreSQL: per-instance leases (leased-counters) over ticketed statements. */
+export function createPostgresCounters(options?: LeasedCounterOptions): CounterStore {
+  return leasedCounters(postgresLeaseStatements(), options);
 }
 
 export const postgresCounters = createPostgresCounters();
@@ -109,7 +43,8 @@ return 1`;
 
 // Counters outlive their window by a margin; a never-resetting one gets ten years.
 const TTL_SECONDS = 10 * 366 * 86_400;
-const TICKET_TTL_SECONDS = STALE_TICKET_HOURS * 3600;
+// A ticket outlives any request by far; one left by a crash goes after a day.
+const TICKET_TTL_SECONDS = 24 * 3600;
 const ticketKey = (requestId: string) => `quota:ticket:${requestId}`;
 
 // A connection known lost fails at once instead of queueing the command until the next reconnect.

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { closeDatabase } from "@/lib/db";
 import { errorReason, log } from "@/lib/observability/logger";
+import { releaseCounters } from "@/lib/quota/admit-message";
 import { drainRefunds } from "@/lib/quota/refund-queue";
 import { closeRedis } from "@/lib/redis/client";
 import { usageWriter } from "@/lib/usage/usage-writer";
@@ -26,6 +27,7 @@ export async function drainAndClose(): Promise<boolean> {
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
+  await releaseCounters().catch(() => undefined);
   await drainRefunds();
   const unwritten = writer.pending();
   if (unwritten) log.error("usage rows could not be written before exit", { rows: unwritten });

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { rawQuery } from "@/lib/db/raw-query";
 import { errorReason, log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { settleTickets } from "@/lib/quota/admit-message";
@@ -146,11 +146,10 @@ export class UsageWriter {
     const tokenIds = [...new Set(batch.map((row) => row.tokenId))].filter(due);
     const credentialIds = [...new Set(batch.map((row) => row.credentialId))].filter(due);
     if (tokenIds.length === 0 && credentialIds.length === 0) return;
-    const prisma = await db();
-    const at = new Date(now);
-    if (tokenIds.length) await prisma.apiToken.updateMany({ where: { id: { in: tokenIds } }, data: { lastUsedAt: at } });
+    const at = new Date(now).toISOString();
+    if (tokenIds.length) await rawQuery(`UPDATE "ApiToken" SET "lastUsedAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "id" = ANY($1::text[])`, [tokenIds, at]);
     if (credentialIds.length) {
-      await prisma.providerCredential.updateMany({ where: { id: { in: credentialIds } }, data: { lastUsedAt: at } });
+      await rawQuery(`UPDATE "ProviderCredential" SET "lastUsedAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "id" = ANY($1::text[])`, [credentialIds, at]);
     }
   }
 }

@@ -2,7 +2,7 @@ import { TtlCache } from "@/lib/cache/ttl-cache";
 import { onInvalidate } from "@/lib/cache/invalidation";
 import { secrets } from "@/lib/config/secrets";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db";
+import { rawQuery } from "@/lib/db/raw-query";
 import type { CredentialKind } from "@/lib/db/generated/enums";
 
 /** A credential ready for the request path: decrypted once, cached briefly. */
@@ -29,25 +29,31 @@ onInvalidate((event) => {
   if (event.kind === "credentials" || event.kind === "user") cache.delete(event.userId);
 });
 
+// Plain SQL on the driver, like the token lookup: no query compiler on the request path. Times
+// come back as epoch milliseconds, so the server's time zone cannot shift them.
+const CREDENTIALS_SQL = `
+SELECT "id", "provider", "label", "kind"::text, "secretCiphertext", "baseUrl", "accountId", "priority",
+       (EXTRACT(EPOCH FROM "createdAt") * 1000)::float8 AS "createdAt",
+       (EXTRACT(EPOCH FROM "cooldownUntil") * 1000)::float8 AS "cooldownUntil",
+       (EXTRACT(EPOCH FROM "expiresAt") * 1000)::float8 AS "expiresAt"
+FROM "ProviderCredential"
+WHERE "userId" = $1 AND "disabled" = false AND "status" = 'active'
+ORDER BY "priority" ASC, "createdAt" ASC`;
+
+interface CredentialRow extends Omit<UsableCredential, "secret" | "cooldownUntil" | "expiresAt" | "ephemeral"> {
+  secretCiphertext: string;
+  cooldownUntil: number | null;
+  expiresAt: number | null;
+}
+
 async function load(userId: string): Promise<UsableCredential[]> {
-  const prisma = await db();
-  const rows = await prisma.providerCredential.findMany({
-    where: { userId, disabled: false, status: "active" },
-    orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
-  });
+  const rows = await rawQuery<CredentialRow>(CREDENTIALS_SQL, [userId]);
   const keys = secrets().encryptionKeys;
-  return rows.map((row) => ({
-    id: row.id,
-    provider: row.provider,
-    label: row.label,
-    kind: row.kind,
-    secret: decryptSecret(row.secretCiphertext, keys),
-    baseUrl: row.baseUrl,
-    accountId: row.accountId,
-    priority: row.priority,
-    createdAt: row.createdAt.getTime(),
-    cooldownUntil: row.cooldownUntil?.getTime() ?? 0,
-    expiresAt: row.expiresAt?.getTime(),
+  return rows.map(({ secretCiphertext, cooldownUntil, expiresAt, ...row }) => ({
+    ...row,
+    secret: decryptSecret(secretCiphertext, keys),
+    cooldownUntil: cooldownUntil ?? 0,
+    expiresAt: expiresAt ?? undefined,
   }));
 }
 
