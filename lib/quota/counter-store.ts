@@ -25,7 +25,11 @@ export function createPostgresCounters(options?: LeasedCounterOptions): CounterS
   return leasedCounters(postgresLeaseStatements(), options);
 }
 
-export const postgresCounters = createPostgresCounters();
+// One per process, on globalThis: the API server and Next.js's bundles each load this module, and
+// the dashboard's counts must subtract the leases the API holds.
+const SLOT = Symbol.for("oauthrouter.postgresCounters");
+type GlobalWithCounters = typeof globalThis & { [SLOT]?: CounterStore };
+export const postgresCounters: CounterStore = ((globalThis as GlobalWithCounters)[SLOT] ??= createPostgresCounters());
 
 // Atomic in Redis: increment only while below the limit, and note the ticket.
 const TRY_INCREMENT = `
