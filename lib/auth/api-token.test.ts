@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { createKey } from "@/lib/services/api-keys/manage-keys";
 import { createUser } from "@/lib/services/users/create-user";
-import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
+import { databaseTargets, type DatabaseTarget } from "@/test/support/databases";
+import { useInstalledDatabase } from "@/test/support/installed-database";
 import { authenticateApiToken } from "./api-token";
 
 const bearer = (token: string) => new Request("http://localhost/v1/models", { headers: { authorization: `Bearer ${token}` } });
 
 // The lookup is plain SQL on the driver: what it reads must match what Prisma would have given.
 describe.each(databaseTargets())("token lookup on $name", (target: DatabaseTarget) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await installDatabase(target);
-  });
-  afterAll(() => uninstallDatabase(target));
+  const setup = useInstalledDatabase(target);
 
   it("reads the token's limits, providers and strategy, and the account's plan, as the rest of the code names them", async () => {
     const { user } = await createUser({ email: "lookup@example.com", password: "password-123", plan: "pro" });
-    await database.prisma.user.update({ where: { id: user.id }, data: { defaultStrategy: "least_used", bonusMessages: 7 } });
+    await setup.database.prisma.user.update({ where: { id: user.id }, data: { defaultStrategy: "least_used", bonusMessages: 7 } });
     const limited = await createKey(user.id, { name: "limited", limit: 25, limit_reset: "daily", allowed_providers: ["openai", "anthropic"], strategy: "round-robin" });
     const plain = await createKey(user.id, { name: "plain" });
 

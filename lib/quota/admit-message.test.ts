@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/api-token";
-import type { Database } from "@/lib/db";
 import { createUser } from "@/lib/services/users/create-user";
-import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
+import { databaseTargets, type DatabaseTarget } from "@/test/support/databases";
+import { useInstalledDatabase } from "@/test/support/installed-database";
 import { admitMessage, userMonthKey } from "./admit-message";
 import { createPostgresCounters, postgresCounters, redisCounters, type CounterStore } from "./counter-store";
 import { leasedCounters } from "./leased-counters";
@@ -64,19 +64,15 @@ function countingStatements(statements: LeaseStatements): LeaseStatements & { ta
 }
 
 describe.each(databaseTargets())("message limits on $name", (target: DatabaseTarget) => {
-  let database: Database;
+  const setup = useInstalledDatabase(target);
   /** The counter as stored, leases included. */
-  const storedUsed = async (key: string) => (await database.prisma.quotaCounter.findUnique({ where: { key } }))?.used ?? 0;
-  const ticketMessages = async (key: string) => (await database.prisma.quotaTicket.aggregate({ where: { key }, _sum: { messages: true } }))._sum.messages ?? 0;
-  beforeAll(async () => {
-    database = await installDatabase(target);
-  });
-  afterAll(() => uninstallDatabase(target));
+  const storedUsed = async (key: string) => (await setup.database.prisma.quotaCounter.findUnique({ where: { key } }))?.used ?? 0;
+  const ticketMessages = async (key: string) => (await setup.database.prisma.quotaTicket.aggregate({ where: { key }, _sum: { messages: true } }))._sum.messages ?? 0;
 
   it("admits exactly the messages left when 100 requests arrive at once", async () => {
     const caller = await callerFor("burst@example.com");
     const now = new Date("2026-11-15T12:00:00Z");
-    await database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, now), used: 60 } });
+    await setup.database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, now), used: 60 } });
     const results = await Promise.allSettled(Array.from({ length: 100 }, () => admitMessage(caller, randomUUID(), now)));
     const admitted = results.filter((r) => r.status === "fulfilled").length;
     expect(admitted).toBe(40);
@@ -89,7 +85,7 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
   it("stays exact when eight instances, each batching its own requests, take from one counter at once", async () => {
     const caller = await callerFor("instances@example.com", { limit: 20, limitReset: "never" });
     const key = `token:${caller.tokenId}:all`;
-    await database.prisma.quotaCounter.create({ data: { key, used: 0 } });
+    await setup.database.prisma.quotaCounter.create({ data: { key, used: 0 } });
     const instances = Array.from({ length: 8 }, () => createPostgresCounters());
     const now = new Date("2026-11-16T12:00:00Z");
     // Each instance sends its first request alone, then the rest of its share in one statement.
@@ -102,14 +98,14 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
 
   it("takes exactly what fits when several statements for one counter run at once", async () => {
     const key = `token:batches-${randomUUID()}:all`;
-    await database.prisma.quotaCounter.create({ data: { key, used: 0 } });
+    await setup.database.prisma.quotaCounter.create({ data: { key, used: 0 } });
     const statements = postgresLeaseStatements();
     const leaseIds = Array.from({ length: 8 }, () => randomUUID());
     const taken = await Promise.all(leaseIds.map((id) => statements.take(key, 25, 10, id)));
     expect(taken.reduce((sum, n) => sum + n, 0)).toBe(25);
     expect(await storedUsed(key)).toBe(25);
     // Each statement's ticket holds what it took; one that took nothing left none.
-    const tickets = await database.prisma.quotaTicket.findMany({ where: { key } });
+    const tickets = await setup.database.prisma.quotaTicket.findMany({ where: { key } });
     expect(Object.fromEntries(tickets.map((t) => [t.requestId, t.messages]))).toEqual(
       Object.fromEntries(leaseIds.map((id, i) => [id, taken[i]]).filter(([, n]) => n)),
     );
@@ -133,7 +129,7 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     await until(async () => (await storedUsed(key)) === 250);
     expect(await ticketMessages(key)).toBe(250);
     await store.settle(ids);
-    await until(async () => (await database.prisma.quotaTicket.count({ where: { key } })) === 0);
+    await until(async () => (await setup.database.prisma.quotaTicket.count({ where: { key } })) === 0);
     expect(await storedUsed(key)).toBe(250);
     expect(await store.read(key)).toBe(250);
   });
@@ -159,7 +155,7 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     const statements = postgresLeaseStatements();
     const takeWithLeft = async (left: number, wanted: number) => {
       const key = `token:size-${randomUUID()}:all`;
-      await database.prisma.quotaCounter.create({ data: { key, used: 10 } });
+      await setup.database.prisma.quotaCounter.create({ data: { key, used: 10 } });
       return statements.take(key, 10 + left, wanted, randomUUID());
     };
     expect(await takeWithLeft(1_000_000, 1)).toBe(LEASE.max);
@@ -271,7 +267,7 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
 
   it("never limits the Enterprise plan", async () => {
     const caller = await callerFor("enterprise@example.com", { plan: "enterprise" });
-    await database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, new Date()), used: 1_000_000 } });
+    await setup.database.prisma.quotaCounter.create({ data: { key: userMonthKey(caller.userId, new Date()), used: 1_000_000 } });
     await expect(admitMessage(caller, randomUUID())).resolves.toBeDefined();
   });
 });

@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/crypto/tokens";
-import { databaseTargets, installDatabase, uninstallDatabase, type DatabaseTarget } from "@/test/support/databases";
-import type { Database } from "@/lib/db";
+import { databaseTargets, type DatabaseTarget } from "@/test/support/databases";
+import { useInstalledDatabase } from "@/test/support/installed-database";
 import { revealDefaultToken, regenerateDefaultToken } from "@/lib/services/tokens/default-token";
 import { createUser } from "./create-user";
 import { verifyCredentials } from "./verify-credentials";
 
 describe.each(databaseTargets())("accounts on $name", (target: DatabaseTarget) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await installDatabase(target);
-  });
-  afterAll(() => uninstallDatabase(target));
+  const setup = useInstalledDatabase(target);
 
   it("signs a user up on the Free plan with one lr_live_ token stored only as a hash", async () => {
     const { user, token } = await createUser({ email: " Ada@Example.com ", password: "correct horse battery" });
     expect(user.email).toBe("ada@example.com");
     expect(user.plan).toBe("free");
     expect(token).toMatch(/^lr_live_[A-Za-z0-9_-]{40}$/);
-    const tokens = await database.prisma.apiToken.findMany({ where: { userId: user.id } });
+    const tokens = await setup.database.prisma.apiToken.findMany({ where: { userId: user.id } });
     expect(tokens).toHaveLength(1);
     expect(tokens[0].tokenHash).toBe(hashToken(token));
     expect(tokens[0].prefix).not.toContain(token.slice(12, -4));
@@ -33,7 +29,7 @@ describe.each(databaseTargets())("accounts on $name", (target: DatabaseTarget) =
     const fresh = await regenerateDefaultToken(user.id);
     expect(fresh).not.toBe(token);
     expect(await revealDefaultToken(user.id)).toBe(fresh);
-    expect(await database.prisma.apiToken.count({ where: { tokenHash: hashToken(token) } })).toBe(0);
+    expect(await setup.database.prisma.apiToken.count({ where: { tokenHash: hashToken(token) } })).toBe(0);
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
@@ -64,12 +60,12 @@ describe.each(databaseTargets())("accounts on $name", (target: DatabaseTarget) =
       referralCode: referrer.referralCode,
     });
     const [after, newcomer] = await Promise.all([
-      database.prisma.user.findUniqueOrThrow({ where: { id: referrer.id } }),
-      database.prisma.user.findUniqueOrThrow({ where: { id: referred.id } }),
+      setup.database.prisma.user.findUniqueOrThrow({ where: { id: referrer.id } }),
+      setup.database.prisma.user.findUniqueOrThrow({ where: { id: referred.id } }),
     ]);
     expect(after.bonusMessages).toBe(50);
     expect(newcomer.bonusMessages).toBe(50);
     expect(newcomer.referredById).toBe(referrer.id);
-    expect(await database.prisma.referral.count({ where: { referrerId: referrer.id } })).toBe(1);
+    expect(await setup.database.prisma.referral.count({ where: { referrerId: referrer.id } })).toBe(1);
   });
 });
