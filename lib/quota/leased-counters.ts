@@ -18,8 +18,6 @@ interface Lease {
   /** Handed to requests whose messages are kept for good. */
   kept: number;
   lastHandedAt: number;
-  /** The lease new requests take from; a retired one only waits for its requests to end. */
-  current: boolean;
 }
 
 export interface LeasedCounterOptions {
@@ -45,6 +43,9 @@ export function leasedCounters(statements: LeaseStatements, options: LeasedCount
   let forgetting: string[] = [];
   let sweeper: NodeJS.Timeout | undefined;
 
+  /** The lease new requests take from; any other (retired) one only waits for its requests to end. */
+  const isCurrent = (lease: Lease) => current.get(lease.key) === lease;
+
   function hand(lease: Lease, requestId: string): void {
     lease.free -= 1;
     lease.inUse += 1;
@@ -53,7 +54,13 @@ export function leasedCounters(statements: LeaseStatements, options: LeasedCount
     if (held) held.push(lease);
     else holders.set(requestId, [lease]);
     // Spent: a refund to it now goes straight back to the counter, where any instance can take it.
-    if (lease.free === 0 && lease.current) void retire(lease);
+    if (lease.free === 0 && isCurrent(lease)) void retire(lease);
+  }
+
+  /** Hands the lease's free messages to `requestIds` from index `served` on; returns how many are served now. */
+  function handOut(lease: Lease, requestIds: string[], served: number): number {
+    while (served < requestIds.length && lease.free > 0) hand(lease, requestIds[served++]);
+    return served;
   }
 
   function release(requestId: string, key: string): Lease | undefined {
@@ -97,8 +104,7 @@ export function leasedCounters(statements: LeaseStatements, options: LeasedCount
   }
 
   function retire(lease: Lease): Promise<void> {
-    if (current.get(lease.key) === lease) current.delete(lease.key);
-    lease.current = false;
+    if (isCurrent(lease)) current.delete(lease.key);
     if (current.size === 0 && sweeper) {
       clearInterval(sweeper);
       sweeper = undefined;
@@ -122,7 +128,6 @@ export function leasedCounters(statements: LeaseStatements, options: LeasedCount
   function makeCurrent(lease: Lease): void {
     const previous = current.get(lease.key);
     if (previous) void retire(previous);
-    lease.current = true;
     current.set(lease.key, lease);
     sweeper ??= setInterval(sweep, Math.max(idleMs / 2, 10)).unref();
   }
@@ -132,7 +137,7 @@ export function leasedCounters(statements: LeaseStatements, options: LeasedCount
     const lease = current.get(key);
     // A limit changed since the lease was taken: give it back, take afresh under the new one.
     if (lease && lease.limit !== limit) void retire(lease);
-    else if (lease) while (served < requestIds.length && lease.free > 0) hand(lease, requestIds[served++]);
+    else if (lease) served = handOut(lease, requestIds, served);
     if (served === requestIds.length) return served;
 
     const id = randomUUID();
@@ -145,10 +150,10 @@ export function leasedCounters(statements: LeaseStatements, options: LeasedCount
       throw error;
     }
     if (taken === 0) return served;
-    const fresh: Lease = { id, key, limit, held: taken, free: taken, inUse: 0, kept: 0, lastHandedAt: Date.now(), current: false };
+    const fresh: Lease = { id, key, limit, held: taken, free: taken, inUse: 0, kept: 0, lastHandedAt: Date.now() };
     if (!live.has(key)) live.set(key, new Set());
     live.get(key)!.add(fresh);
-    while (served < requestIds.length && fresh.free > 0) hand(fresh, requestIds[served++]);
+    served = handOut(fresh, requestIds, served);
     if (fresh.free > 0) makeCurrent(fresh);
     return served;
   }
@@ -168,14 +173,14 @@ export function leasedCounters(statements: LeaseStatements, options: LeasedCount
       const lease = release(requestId, key);
       if (!lease) return;
       lease.free += 1;
-      if (!lease.current) await giveBack(lease);
+      if (!isCurrent(lease)) await giveBack(lease);
     },
     async settle(requestIds) {
       for (const requestId of requestIds) {
         for (const lease of holders.get(requestId) ?? []) {
           lease.inUse -= 1;
           lease.kept += 1;
-          if (!lease.current && lease.inUse === 0) void giveBack(lease);
+          if (!isCurrent(lease) && lease.inUse === 0) void giveBack(lease);
         }
         holders.delete(requestId);
       }
