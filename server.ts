@@ -1,10 +1,11 @@
 // The production server: the public API on the lean path (lib/server/api-server), everything
-// else (pages, dashboard, auth) through Next.js. One process, one port.
+// else (pages, dashboard, auth) through Next.js, loaded on the first page request. One process, one port.
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { env } from "@/lib/config/env";
 import { secrets } from "@/lib/config/secrets";
 import { createApiServer } from "@/lib/server/api-server";
+import { nextOnDemand } from "@/lib/server/next-on-demand";
 import { installShutdownHandlers } from "@/lib/server/shutdown";
 import { log } from "@/lib/observability/logger";
 
@@ -18,9 +19,7 @@ async function main() {
   const config = env();
   secrets();
   const app = next({ dev: false, dir: root, hostname: config.HOST, port: config.PORT });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createApiServer((req, res) => handle(req, res));
+  const server = createApiServer(nextOnDemand(app));
   installShutdownHandlers(server);
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;

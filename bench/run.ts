@@ -77,12 +77,23 @@ async function leakCheck(url: string, token: string, pid: number): Promise<numbe
   return after;
 }
 
+/**
+ * The web app (Next.js) loads on the first page request, so the rows above are an instance serving
+ * only the API. This is the same instance once pages have been served, after one more API run.
+ */
+async function rssWithWebApp(url: string, token: string, pid: number): Promise<number> {
+  for (const page of ["/", "/docs", "/signin"]) await fetch(url + page).then((r) => r.arrayBuffer());
+  await loadTest(url, token, model(0), SECONDS);
+  return Math.round(memoryMb(pid).current);
+}
+
 async function main() {
   buildIfStale();
   pinning.load(process.pid);
   const started: Running[] = [];
   const rows: Row[] = [];
   const leaks: Record<string, number[]> = {};
+  const withWebApp: Record<string, number> = {};
   try {
     const fakes: Record<number, string> = {};
     const proxies: Record<number, Running> = {};
@@ -104,6 +115,7 @@ async function main() {
         for (const latency of LATENCIES) rows.push(await measure(`oauthrouter (${db})`, ours.server.url, ours.token, latency, ours.server.pid));
         leaks[db] = await leakCheck(ours.server.url, ours.token, ours.server.pid);
         rows.filter((r) => r.target === `oauthrouter (${db})`).forEach((r) => (r.peakRssMb = memoryMb(ours.server.pid).peak));
+        withWebApp[db] = await rssWithWebApp(ours.server.url, ours.token, ours.server.pid);
       } finally {
         await ours.server.stop();
         await ours.cleanup();
@@ -114,10 +126,11 @@ async function main() {
   }
   const targets = checkTargets(rows, leaks);
   console.log(`\n${table(rows)}\n\nresident memory after each of ${LEAK_RUNS} repeated runs (MB): ${Object.entries(leaks).map(([db, mb]) => `${db} ${mb.join(" → ")}`).join("; ")}`);
+  console.log(`resident memory once the web app is loaded too (pages served, then one more API run; MB): ${Object.entries(withWebApp).map(([db, mb]) => `${db} ${mb}`).join("; ")}`);
   console.log(`CPU pinning: ${pinning.enabled ? "server under test on its own CPU, load generator and fake upstream on the other(s)" : "off"}\n\n${targets.map((t) => `${t.pass ? "PASS" : "MISS"}  ${t.name}: ${t.measured}`).join("\n")}\n`);
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, JSON.stringify({ seconds: SECONDS, connections: 50, pinned: pinning.enabled, rows, leaks, targets }, null, 2));
+  writeFileSync(file, JSON.stringify({ seconds: SECONDS, connections: 50, pinned: pinning.enabled, rows, leaks, rssWithWebAppMb: withWebApp, targets }, null, 2));
   console.log(`results written to ${file}`);
 }
 
