@@ -106,7 +106,7 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
       tally.finish({ status: 200 });
       return { kind: "json", id, attempt: answered.attempt, response };
     }
-    const events = sseEventStream(answered.response.stream());
+    const events = sseEventStream(answered.response.chunks());
     const chunks = accountedStream(events.pipeThrough(answered.adapter.createStreamTransform(answered.context)), tally, created, options.requestId);
     return { kind: "stream", id, attempt: answered.attempt, chunks };
   } catch (error) {

@@ -30,22 +30,46 @@ export function createSseDecoder(onEvent: (event: SseEvent) => void, onFatal: (e
 }
 
 /**
- * bytes → SSE events in one TransformStream, so a chunk crosses one stream here, not three.
- * One parser for every provider (Gemini is asked for `?alt=sse`).
+ * An upstream body's chunks → SSE events, in one stream read straight from the body (an undici
+ * body is a Node stream): no Web byte stream and no TransformStream in between, which per chunk
+ * cost more than the parsing. One parser for every provider (Gemini is asked for `?alt=sse`).
+ * Cancelling the events, or an over-long line, releases the body (and its upstream connection).
  */
-export function sseEventStream(body: ReadableStream<Uint8Array>): ReadableStream<SseEvent> {
+export function sseEventStream(body: AsyncIterable<Uint8Array>): ReadableStream<SseEvent> {
+  const chunks = body[Symbol.asyncIterator]();
+  const release = () => chunks.return?.().catch(() => undefined);
   let sse: SseDecoder;
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, SseEvent>({
+  let produced = 0;
+  let fatal: Error | undefined;
+  return new ReadableStream<SseEvent>(
+    {
       start(controller) {
-        sse = createSseDecoder((event) => controller.enqueue(event), (error) => controller.error(error));
+        const onEvent = (event: SseEvent) => {
+          produced += 1;
+          controller.enqueue(event);
+        };
+        sse = createSseDecoder(onEvent, (error) => (fatal = error));
       },
-      transform(chunk) {
-        sse.feed(chunk);
+      // Reads until at least one event is out: a chunk can hold a part of one, or several.
+      async pull(controller) {
+        const before = produced;
+        while (produced === before) {
+          const { done, value } = await chunks.next();
+          if (done) {
+            sse.end();
+            return controller.close();
+          }
+          sse.feed(value);
+          if (fatal) {
+            await release();
+            throw fatal;
+          }
+        }
       },
-      flush() {
-        sse.end();
+      async cancel() {
+        await release();
       },
-    }),
+    },
+    { highWaterMark: 0 },
   );
 }

@@ -10,15 +10,12 @@ export function fixture(family: string, name: string): string {
 /** Replays a recorded SSE capture through a provider's stream transform, in small uneven pieces. */
 export async function replayStream(text: string, transform: TransformStream<SseEvent, ChatChunk>): Promise<{ chunks: ChatChunk[]; error?: unknown }> {
   const bytes = new TextEncoder().encode(text);
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (let i = 0; i < bytes.length; i += 37) controller.enqueue(bytes.slice(i, i + 37));
-      controller.close();
-    },
-  });
+  async function* body() {
+    for (let i = 0; i < bytes.length; i += 37) yield bytes.slice(i, i + 37);
+  }
   const chunks: ChatChunk[] = [];
   try {
-    for await (const chunk of sseEventStream(body).pipeThrough(transform) as unknown as AsyncIterable<ChatChunk>) chunks.push(chunk);
+    for await (const chunk of sseEventStream(body()).pipeThrough(transform) as unknown as AsyncIterable<ChatChunk>) chunks.push(chunk);
     return { chunks };
   } catch (error) {
     return { chunks, error };

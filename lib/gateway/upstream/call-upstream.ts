@@ -15,8 +15,10 @@ export interface UpstreamResponse {
   headers: Headers;
   json(): Promise<unknown>;
   text(): Promise<string>;
-  /** The body as a Web stream (for SSE); cancelling it closes the upstream connection. */
+  /** The body as a Web stream (passed through as it is); cancelling it closes the upstream connection. */
   stream(): ReadableStream<Uint8Array>;
+  /** The body's chunks as they arrive (for SSE parsing); ending the iteration early closes the upstream connection. */
+  chunks(): AsyncIterable<Uint8Array>;
 }
 
 function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
@@ -59,6 +61,7 @@ export async function callUpstream(
       json: () => answer.body.json(),
       text: () => answer.body.text(),
       stream: () => Readable.toWeb(answer.body) as ReadableStream<Uint8Array>,
+      chunks: () => answer.body,
     };
   }
   // Some providers echo the key they were sent; it must not reach our errors, logs or Providers.
