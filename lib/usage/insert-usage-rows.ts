@@ -1,3 +1,4 @@
+import { database } from "@/lib/db";
 import { rawQuery } from "@/lib/db/raw-query";
 import type { UsageRecord } from "./usage-record";
 
@@ -21,4 +22,14 @@ ON CONFLICT ("id") DO NOTHING`;
 export async function insertUsageRows(rows: UsageRecord[]): Promise<void> {
   if (rows.length === 0) return;
   await rawQuery(SQL, [JSON.stringify(rows, COLUMNS)]);
+}
+
+// A statement on the embedded database runs on the server's own thread and holds it until done:
+// 200 usage rows take 10–15 ms there (up to 50), 50 rows about 3 ms for the same cost per row.
+// PostgreSQL does the work in its own process, so there fewer, larger statements are cheaper.
+const ROWS_PER_STATEMENT = { embedded: 50, postgres: 1_000 } as const;
+
+/** How many usage rows one INSERT takes on the database in use. */
+export async function usageRowsPerStatement(): Promise<number> {
+  return ROWS_PER_STATEMENT[(await database()).kind];
 }

@@ -2,12 +2,11 @@ import { rawQuery } from "@/lib/db/raw-query";
 import { errorReason, log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { settleTickets } from "@/lib/quota/admit-message";
-import { insertUsageRows } from "./insert-usage-rows";
+import { insertUsageRows, usageRowsPerStatement } from "./insert-usage-rows";
 import type { UsageRecord } from "./usage-record";
 
 const FLUSH_EVERY_MS = 250;
 const FLUSH_AT = 200;
-const MAX_BATCH = 1_000;
 const RETRY_MAX_MS = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
 
@@ -102,9 +101,12 @@ export class UsageWriter {
   }
 
   private async write(batch: UsageRecord[]): Promise<void> {
-    // After an outage the backlog goes in statements of bounded size; rows already stored are skipped.
-    for (let start = 0; start < batch.length; start += MAX_BATCH) {
-      const part = batch.slice(start, start + MAX_BATCH);
+    // Statements of bounded size (a backlog after an outage, or any batch on the embedded database),
+    // with a turn of the event loop between them; rows already stored are skipped on a retry.
+    const size = await usageRowsPerStatement();
+    for (let start = 0; start < batch.length; start += size) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const part = batch.slice(start, start + size);
       try {
         await insertUsageRows(part);
       } catch (error) {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { createUser } from "@/lib/services/users/create-user";
+import { databaseTargets, type DatabaseTarget } from "@/test/support/databases";
+import { useInstalledDatabase } from "@/test/support/installed-database";
+import type { UsageRecord } from "./usage-record";
+import { UsageWriter } from "./usage-writer";
+
+function usageRow(userId: string, n: number): UsageRecord {
+  return {
+    id: `gen-writer-${userId}-${n}`, userId, tokenId: null, credentialId: null, endpoint: "chat", modelRequested: "openai/gpt-4o",
+    provider: "openai", modelUsed: "gpt-4o", status: 200, finishReason: "stop", nativeFinishReason: "stop", promptTokens: 3,
+    completionTokens: 5, totalTokens: 8, cachedTokens: 0, reasoningTokens: 0, latencyMs: 12, ttftMs: null, streamed: false,
+    cancelled: false, countedMessage: false, errorType: null, errorMessage: null, attempts: 1, createdAt: new Date(),
+  };
+}
+
+describe.each(databaseTargets())("usage rows written in batches on $name", (target: DatabaseTarget) => {
+  const setup = useInstalledDatabase(target);
+
+  it("stores every row of a large batch, in statements the database can take without stalling the server", async () => {
+    const { user } = await createUser({ email: `writer-${target.name}@example.com`, password: "password-123" });
+    // What each usage INSERT carried, and whether other work (a timer) ran between the statements.
+    const events: string[] = [];
+    const db = setup.database;
+    const driver = (db.pglite ?? db.pool)!;
+    const query = driver.query.bind(driver) as (sql: string, params?: unknown[]) => Promise<unknown>;
+    (driver as { query: unknown }).query = (sql: string, params?: unknown[]) => {
+      if (sql.startsWith('INSERT INTO "UsageEvent"')) events.push(`insert ${JSON.parse(params![0] as string).length}`);
+      return query(sql, params);
+    };
+    const ticker = setInterval(() => events.push("tick"), 0);
+    try {
+      const writer = new UsageWriter();
+      for (let n = 0; n < 120; n++) writer.record(usageRow(user.id, n));
+      await writer.flush();
+    } finally {
+      clearInterval(ticker);
+      (driver as { query: unknown }).query = query;
+    }
+    expect(await db.prisma.usageEvent.count({ where: { userId: user.id } })).toBe(120);
+    const inserts = events.filter((event) => event.startsWith("insert"));
+    if (target.name === "postgres") expect(inserts).toEqual(["insert 120"]);
+    else {
+      expect(inserts).toEqual(["insert 50", "insert 50", "insert 20"]);
+      // Between two statements the event loop turns: requests waiting on it are not held back.
+      const between = events.slice(events.indexOf("insert 50") + 1, events.lastIndexOf("insert 20"));
+      expect(between.filter((event) => event === "tick").length).toBeGreaterThan(0);
+    }
+  });
+});
