@@ -47,4 +47,36 @@ describe.each(databaseTargets())("usage rows written in batches on $name", (targ
       expect(between.filter((event) => event === "tick").length).toBeGreaterThan(0);
     }
   });
+
+  it("counts the rows of a write under way as not stored yet, so a lookup waits for them", async () => {
+    const { user } = await createUser({ email: `writer-pending-${target.name}@example.com`, password: "password-123" });
+    const db = setup.database;
+    const driver = (db.pglite ?? db.pool)!;
+    const query = driver.query.bind(driver) as (sql: string, params?: unknown[]) => Promise<unknown>;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    (driver as { query: unknown }).query = async (sql: string, params?: unknown[]) => {
+      if (sql.startsWith('INSERT INTO "UsageEvent"')) await held;
+      return query(sql, params);
+    };
+    try {
+      const writer = new UsageWriter();
+      writer.record(usageRow(user.id, 1));
+      const first = writer.flush();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(writer.pending()).toBe(1);
+      // What the generation lookup does when it finds no row: flush, which waits for the write.
+      let secondDone = false;
+      const second = writer.flush().then(() => (secondDone = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(secondDone).toBe(false);
+      release();
+      await Promise.all([first, second]);
+      expect(writer.pending()).toBe(0);
+    } finally {
+      release();
+      (driver as { query: unknown }).query = query;
+    }
+    expect(await db.prisma.usageEvent.count({ where: { userId: user.id } })).toBe(1);
+  });
 });

@@ -23,6 +23,8 @@ export class UsageWriter {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private failures = 0;
+  /** Rows of the write under way. */
+  private writing = 0;
   private readonly lastUsedWritten = new Map<string, number>();
   /** Rows whose values are still being computed (token counts). */
   private readonly computing = new Set<Promise<void>>();
@@ -53,8 +55,9 @@ export class UsageWriter {
     this.computing.add(pending);
   }
 
+  /** Rows not stored yet: buffered, still being completed, or in a write under way. */
   pending(): number {
-    return this.buffer.length + this.computing.size;
+    return this.buffer.length + this.computing.size + this.writing;
   }
 
   /** Waits (bounded) until no request is open: on shutdown, after the server stopped accepting. */
@@ -75,11 +78,14 @@ export class UsageWriter {
     while (this.flushing) await this.flushing.catch(() => undefined);
     if (this.buffer.length === 0) return;
     const batch = this.buffer.splice(0);
+    this.writing = batch.length;
     this.flushing = this.write(batch).then(
       () => {
+        this.writing = 0;
         this.failures = 0;
       },
       (error) => {
+        this.writing = 0;
         this.buffer = batch.concat(this.buffer);
         this.failures += 1;
         this.timer ??= setTimeout(() => this.flushInBackground(), Math.min(RETRY_MAX_MS, 500 * 2 ** this.failures)).unref();
