@@ -129,6 +129,8 @@ describe("upstream faults: mapped errors in the client's dialect, the books kept
     // The upstream's own error event keeps its own type (server_error, overloaded_error…).
     { fault: "error-mid-stream-4", type: undefined, output: true },
     { fault: "malformed-sse", type: "api_error" },
+    // 40 MB in one event: past the 32 MB a streamed event may hold, so it is cut off, not buffered.
+    { fault: "over-long-event", type: "api_error" },
     { fault: "slow-first-token-4000", type: "timeout_error", output: false },
   ];
   const streams: Array<[Endpoint, string]> = [
@@ -146,6 +148,7 @@ describe("upstream faults: mapped errors in the client's dialect, the books kept
       // Only events the client can read were forwarded: the broken one never was.
       for (const event of events) if (event.data !== "[DONE]") expect(event.json, `event ${event.data}`).toBeDefined();
       expectStreamError(endpoint, events, type);
+      if (fault === "over-long-event") expect(text).toContain("stream failed: an event was longer than 33554432 characters");
       expect(elapsedMs).toBeLessThan(3_000);
       // Passed through from Anthropic, its own overloaded_error event is recorded with its status, 529.
       const ownEvent = fault.startsWith("error-mid-stream") && endpoint === "messages" && model === MODELS.messages;
@@ -159,6 +162,6 @@ describe("upstream faults: mapped errors in the client's dialect, the books kept
     const text = metrics().render();
     expect(text).toMatch(/oauthrouter_upstream_errors_total\{provider="openai",type="rate_limit_error"\} [1-9]/);
     expect(text).toMatch(/oauthrouter_upstream_errors_total\{provider="mistral",type="timeout_error"\} 3/);
-    expect(text).toMatch(/oauthrouter_streams_total\{endpoint="messages",outcome="failed"\} 8/);
+    expect(text).toMatch(/oauthrouter_streams_total\{endpoint="messages",outcome="failed"\} 10/);
   });
 });

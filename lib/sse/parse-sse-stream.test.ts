@@ -64,6 +64,14 @@ describe("SSE events read straight from an upstream body", () => {
     expect(released()).toBe(true);
   });
 
+  it("fails on an event longer than the limit, and releases the body", async () => {
+    const { body, released } = nodeBody([bytes("data: ok\n\n"), bytes(`data: ${"x".repeat(600)}`), bytes("x".repeat(600)), bytes("\n\n")]);
+    const reader = sseEventStream(body, 1_000).getReader();
+    expect((await reader.read()).value?.data).toBe("ok");
+    await expect(reader.read()).rejects.toThrow("Buffered data exceeded max buffer size of 1000 characters");
+    expect(released()).toBe(true);
+  });
+
   it("passes on the body's own failure", async () => {
     async function* body() {
       yield bytes("data: 1\n\n");

@@ -9,12 +9,19 @@ export interface SseDecoder {
 }
 
 /**
- * One decoder for every SSE body we read. An over-long line leaves eventsource-parser unusable,
- * so it goes to `onFatal`; other parse errors skip the line, as browsers' EventSource does.
+ * The most one event may hold while it is read (characters). The largest real events are whole
+ * images in base64 (a few MB); an upstream that never ends its line must not grow memory forever.
  */
-export function createSseDecoder(onEvent: (event: SseEvent) => void, onFatal: (error: Error) => void): SseDecoder {
+export const MAX_SSE_EVENT_CHARS = 32 * 1024 * 1024;
+
+/**
+ * One decoder for every SSE body we read. An event over `maxEventChars` leaves eventsource-parser
+ * unusable, so it goes to `onFatal`; other parse errors skip the line, as browsers' EventSource does.
+ */
+export function createSseDecoder(onEvent: (event: SseEvent) => void, onFatal: (error: Error) => void, maxEventChars = MAX_SSE_EVENT_CHARS): SseDecoder {
   const decoder = new TextDecoder();
   const parser: EventSourceParser = createParser({
+    maxBufferSize: maxEventChars,
     onEvent: (message) => onEvent({ event: message.event, data: message.data, id: message.id }),
     onError: (error) => {
       if (error.type === "max-buffer-size-exceeded") onFatal(error);
@@ -33,9 +40,9 @@ export function createSseDecoder(onEvent: (event: SseEvent) => void, onFatal: (e
  * An upstream body's chunks → SSE events, in one stream read straight from the body (an undici
  * body is a Node stream): no Web byte stream and no TransformStream in between, which per chunk
  * cost more than the parsing. One parser for every provider (Gemini is asked for `?alt=sse`).
- * Cancelling the events, or an over-long line, releases the body (and its upstream connection).
+ * Cancelling the events, or an over-long event, releases the body (and its upstream connection).
  */
-export function sseEventStream(body: AsyncIterable<Uint8Array>): ReadableStream<SseEvent> {
+export function sseEventStream(body: AsyncIterable<Uint8Array>, maxEventChars = MAX_SSE_EVENT_CHARS): ReadableStream<SseEvent> {
   const chunks = body[Symbol.asyncIterator]();
   const release = () => chunks.return?.().catch(() => undefined);
   let sse: SseDecoder;
@@ -48,7 +55,7 @@ export function sseEventStream(body: AsyncIterable<Uint8Array>): ReadableStream<
           produced += 1;
           controller.enqueue(event);
         };
-        sse = createSseDecoder(onEvent, (error) => (fatal = error));
+        sse = createSseDecoder(onEvent, (error) => (fatal = error), maxEventChars);
       },
       // Reads until at least one event is out: a chunk can hold a part of one, or several.
       async pull(controller) {

@@ -23,6 +23,8 @@ describe("fault modes", () => {
     expect(parseFaults(["status:429:7"]).error).toEqual({ status: 429, retryAfterSeconds: 7, message: undefined });
     expect(parseFaults(["latency:20, slow-first-token:30", "slow:5"])).toMatchObject({ delayMs: 25, plan: { firstEventDelayMs: 30 } });
     expect(parseFaults(["cut-mid-stream"]).plan.cutAfter).toBe(3);
+    expect(parseFaults(["over-long-event"]).plan.overLongEventChars).toBe(40 * 1024 * 1024);
+    expect(parseFaults(["over-long-event:2"]).plan.overLongEventChars).toBe(2 * 1024 * 1024);
     expect(faultFromModel("gpt-4o--fault-slow-first-token-200")).toBe("slow-first-token:200");
     expect(faultFromModel("gpt-4o--fault-status-429-3")).toBe("status:429:3");
     expect(faultFromModel("gpt-4o")).toBeNull();
@@ -88,6 +90,12 @@ describe("fault modes", () => {
     expect(text).toMatch(/^error/);
     const body = await chat("k", { headers: { "x-fake-fault": "cut-mid-stream" } });
     await expect(body.json()).rejects.toThrow();
+  });
+
+  it("sends an over-long event as one data line of the size asked for", async () => {
+    const text = await (await chat("k", { stream: true, headers: { "x-fake-fault": "over-long-event:2" } })).text();
+    const line = text.split("\n").find((l) => l.startsWith("data: x"))!;
+    expect(line.length).toBe("data: ".length + 2 * 1024 * 1024);
   });
 
   it("sends malformed JSON and malformed SSE", async () => {

@@ -4,7 +4,8 @@ import type { ErrorDetail, Family, StreamPlan } from "./types";
  * A fault for the next matching requests. Modes (combine several with commas):
  * `status:<code>[:<retry-after s>]`, `invalid-key`, `slow:<ms>` (before headers), `latency:<ms>`,
  * `slow-first-token:<ms>`, `slow-tokens:<ms>` (between events), `cut-mid-stream[:<events>]`,
- * `error-mid-stream[:<events>]`, `malformed-json`, `malformed-sse`.
+ * `error-mid-stream[:<events>]`, `malformed-json`, `malformed-sse`, `over-long-event[:<MB>]` (the second
+ * event a 40 MB, or <MB>, `data:` line).
  */
 export interface Fault {
   mode: string;
@@ -48,6 +49,7 @@ export function parseFaults(modes: string[], message?: string): FaultEffect {
     if (name === "cut-mid-stream") effect.plan.cutAfter = number(arg, 3);
     if (name === "error-mid-stream") effect.plan.errorAfter = number(arg, 2);
     if (name === "malformed-sse") effect.plan.malformed = true;
+    if (name === "over-long-event") effect.plan.overLongEventChars = number(arg, 40) * 1024 * 1024;
     if (name === "malformed-json") effect.malformedJson = true;
   }
   return effect;

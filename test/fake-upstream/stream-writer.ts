@@ -39,9 +39,21 @@ export async function writeStream(res: ServerResponse, ex: Exchange, frames: str
       res.end(lead + format.errorFrame + (format.close ?? ""));
       return;
     }
+    if (plan.overLongEventChars && i === 1) return writeOverLongEvent(res, lead, plan.overLongEventChars);
     const text = lead + (i === brokenAt ? breakFrame(frames[i]) : frames[i]);
     if (plan.cutAfter === undefined) res.write(text);
     else flushed = new Promise((resolve) => res.write(text, () => resolve()));
   }
   if (!res.destroyed) res.end(format.close ?? "");
+}
+
+/** One `data:` line of `chars` characters, in 1 MB writes; stops when the reader hangs up. */
+async function writeOverLongEvent(res: ServerResponse, lead: string, chars: number): Promise<void> {
+  const piece = "x".repeat(1024 * 1024);
+  res.write(`${lead}data: `);
+  for (let sent = 0; sent < chars; sent += piece.length) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await new Promise((resolve) => (res.once("drain", resolve), res.once("close", resolve)));
+  }
+  if (!res.destroyed) res.end("\n\n");
 }

@@ -45,6 +45,8 @@ export interface StreamPlan {
   errorAfter?: number;
   /** Break the JSON of the second event. */
   malformed?: boolean;
+  /** Make the second event a `data:` line this many characters long. */
+  overLongEventChars?: number;
 }
 
 export interface Exchange {

@@ -1,3 +1,4 @@
+import { MAX_SSE_EVENT_CHARS } from "@/lib/sse/parse-sse-stream";
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { PRIVATE_ADDRESS_CODE } from "@/lib/security/public-address";
 
@@ -72,6 +73,12 @@ export function upstreamNetworkError(provider: string, error: unknown, during?: 
 /** Why a stream broke after it began: our own errors as they are, network failures named. */
 export function upstreamStreamError(provider: string, error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
+  // eventsource-parser's ParseError: an event past the limit the stream is read with.
+  if ((error as { type?: string })?.type === "max-buffer-size-exceeded") {
+    return new GatewayError(502, "api_error", `${provider} stream failed: an event was longer than ${MAX_SSE_EVENT_CHARS} characters`, {
+      metadata: { provider, code: "event_too_long" },
+    });
+  }
   const { code, timedOut } = networkCause(error);
   const reason = timedOut ? "no data within the first-byte timeout" : `connection lost (${code ?? (error as Error)?.message ?? "closed"})`;
   return new GatewayError(timedOut ? 504 : 502, timedOut ? "timeout_error" : "api_error", `${provider} stream failed: ${reason}`, {
