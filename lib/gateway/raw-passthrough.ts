@@ -59,9 +59,8 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
     }
   })().catch(() => undefined);
   const events: SseEvent[] = [];
-  // An over-long event ends the stream with the dialect's error event (through the pull's catch).
-  let overLong: Error | undefined;
-  const sse = createSseDecoder((event) => void events.push(event), (error) => (overLong = error));
+  // An over-long event throws from feed(): the pull's catch ends the stream with the dialect's error event.
+  const sse = createSseDecoder((event) => void events.push(event));
   const reader = body.getReader();
   let ended = false;
 
@@ -89,7 +88,6 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
               return controller.close();
             }
             sse.feed(value);
-            if (overLong) throw overLong;
             if (events.length === 0) continue;
             const ready = events.splice(0);
             // Written one by one so a malformed event stops the stream before it is forwarded.

@@ -3,6 +3,7 @@ import type { SseEvent } from "@/lib/providers/types";
 
 /** Bytes in, SSE events out through `onEvent`: a UTF-8 decoder in front of eventsource-parser. */
 export interface SseDecoder {
+  /** Throws once an event is over the limit (eventsource-parser's ParseError, `max-buffer-size-exceeded`). */
   feed(bytes: Uint8Array): void;
   /** The end of the body: whatever the decoder still holds. */
   end(): void;
@@ -16,22 +17,28 @@ export const MAX_SSE_EVENT_CHARS = 32 * 1024 * 1024;
 
 /**
  * One decoder for every SSE body we read. An event over `maxEventChars` leaves eventsource-parser
- * unusable, so it goes to `onFatal`; other parse errors skip the line, as browsers' EventSource does.
+ * unusable, so feed() throws it to the reader; other parse errors skip the line, as browsers'
+ * EventSource does.
  */
-export function createSseDecoder(onEvent: (event: SseEvent) => void, onFatal: (error: Error) => void, maxEventChars = MAX_SSE_EVENT_CHARS): SseDecoder {
+export function createSseDecoder(onEvent: (event: SseEvent) => void, maxEventChars = MAX_SSE_EVENT_CHARS): SseDecoder {
   const decoder = new TextDecoder();
+  let overLong: Error | undefined;
   const parser: EventSourceParser = createParser({
     maxBufferSize: maxEventChars,
     onEvent: (message) => onEvent({ event: message.event, data: message.data, id: message.id }),
     onError: (error) => {
-      if (error.type === "max-buffer-size-exceeded") onFatal(error);
+      if (error.type === "max-buffer-size-exceeded") overLong = error;
     },
   });
+  const feedText = (text: string) => {
+    parser.feed(text);
+    if (overLong) throw overLong;
+  };
   return {
-    feed: (bytes) => parser.feed(decoder.decode(bytes, { stream: true })),
+    feed: (bytes) => feedText(decoder.decode(bytes, { stream: true })),
     end: () => {
       const rest = decoder.decode();
-      if (rest) parser.feed(rest);
+      if (rest) feedText(rest);
     },
   };
 }
@@ -47,7 +54,6 @@ export function sseEventStream(body: AsyncIterable<Uint8Array>, maxEventChars = 
   const release = () => chunks.return?.().catch(() => undefined);
   let sse: SseDecoder;
   let produced = 0;
-  let fatal: Error | undefined;
   return new ReadableStream<SseEvent>(
     {
       start(controller) {
@@ -55,7 +61,7 @@ export function sseEventStream(body: AsyncIterable<Uint8Array>, maxEventChars = 
           produced += 1;
           controller.enqueue(event);
         };
-        sse = createSseDecoder(onEvent, (error) => (fatal = error), maxEventChars);
+        sse = createSseDecoder(onEvent, maxEventChars);
       },
       // Reads until at least one event is out: a chunk can hold a part of one, or several.
       async pull(controller) {
@@ -66,10 +72,11 @@ export function sseEventStream(body: AsyncIterable<Uint8Array>, maxEventChars = 
             sse.end();
             return controller.close();
           }
-          sse.feed(value);
-          if (fatal) {
+          try {
+            sse.feed(value);
+          } catch (overLong) {
             await release();
-            throw fatal;
+            throw overLong;
           }
         }
       },
