@@ -38,7 +38,7 @@ export async function toWebRequest(req: IncomingMessage, res: ServerResponse, or
 }
 
 /** Resolves when the socket can take more, or is gone. */
-function drained(res: ServerResponse): Promise<void> {
+export function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off("drain", done);

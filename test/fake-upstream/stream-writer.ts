@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { drained } from "@/lib/server/node-bridge";
 import { sleep } from "./http";
 import type { Exchange, StreamFormat } from "./types";
 
@@ -53,7 +54,7 @@ async function writeOverLongEvent(res: ServerResponse, lead: string, chars: numb
   res.write(`${lead}data: `);
   for (let sent = 0; sent < chars; sent += piece.length) {
     if (res.destroyed) return;
-    if (!res.write(piece)) await new Promise((resolve) => (res.once("drain", resolve), res.once("close", resolve)));
+    if (!res.write(piece)) await drained(res);
   }
   if (!res.destroyed) res.end("\n\n");
 }
