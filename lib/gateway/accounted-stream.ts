@@ -2,6 +2,7 @@ import { GatewayError } from "@/lib/errors/gateway-error";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import type { ChatChunk } from "@/lib/providers/types";
+import type { ChunkReader } from "@/lib/sse/read-sse-through";
 import { upstreamStreamError } from "./upstream/upstream-error";
 import type { UsageTally } from "./usage-tally";
 
@@ -47,8 +48,7 @@ export async function recordStreamFailure(tally: UsageTally, failure: { type: st
  * or a broken connection) ends it with one chunk carrying `error`, and nothing after it; a client
  * cancel is recorded and cancels the upstream.
  */
-export function accountedStream(source: ReadableStream<ChatChunk>, tally: UsageTally, created: number, requestId?: string | null): ReadableStream<ChatChunk> {
-  const reader = source.getReader();
+export function accountedStream(reader: ChunkReader<ChatChunk>, tally: UsageTally, created: number, requestId?: string | null): ReadableStream<ChatChunk> {
   const provider = tally.attempt?.provider ?? "upstream";
   let ended = false;
   async function fail(controller: ReadableStreamDefaultController<ChatChunk>, chunk: ChatChunk, failure: { type: string; message: string; status: number }) {

@@ -5,7 +5,7 @@ import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
 import { admitMessage } from "@/lib/quota/admit-message";
 import { errorReason, log } from "@/lib/observability/logger";
-import { sseEventStream } from "@/lib/sse/parse-sse-stream";
+import { readSseThrough } from "@/lib/sse/read-sse-through";
 import type { UsageRecord } from "@/lib/usage/usage-record";
 import { accountedStream } from "./accounted-stream";
 import { rawJson, rawStream, type Passthrough } from "./raw-passthrough";
@@ -106,8 +106,8 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
       tally.finish({ status: 200 });
       return { kind: "json", id, attempt: answered.attempt, response };
     }
-    const events = sseEventStream(answered.response.chunks());
-    const chunks = accountedStream(events.pipeThrough(answered.adapter.createStreamTransform(answered.context)), tally, created, options.requestId);
+    const converted = readSseThrough(answered.response.chunks(), answered.adapter.createStreamTransformer(answered.context));
+    const chunks = accountedStream(converted, tally, created, options.requestId);
     return { kind: "stream", id, attempt: answered.attempt, chunks };
   } catch (error) {
     const cancelled = options.signal.aborted;
@@ -133,7 +133,7 @@ async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTal
     tally.finish({ status: 200 });
     return { kind: "raw", id: tally.id, attempt, body, contentType };
   }
-  const body = rawStream(response.stream(), adapter, context, tally, options.passthrough!, options.requestId);
+  const body = rawStream(response.chunks(), adapter, context, tally, options.passthrough!, options.requestId);
   return { kind: "raw", id: tally.id, attempt, body, contentType };
 }
 

@@ -1,7 +1,7 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
-import type { ProviderAdapter, SseEvent, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
+import type { ChatChunk, ProviderAdapter, SseEvent, SyncTransformer, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
-import { createSseDecoder } from "@/lib/sse/parse-sse-stream";
+import { readSseThrough } from "@/lib/sse/read-sse-through";
 import { recordStreamFailure } from "./accounted-stream";
 import type { UsageTally } from "./usage-tally";
 import type { UpstreamResponse } from "./upstream/call-upstream";
@@ -43,25 +43,39 @@ function encodeEvent(event: SseEvent): string {
 }
 
 /**
+ * The adapter's transformer, watching: each event is read by it first (for the usage row) and
+ * passes on unchanged only if it could be read, so a malformed event stops the stream before it
+ * is forwarded. A cut stream fails in flush, as it does when translated.
+ */
+function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: UsageTally): SyncTransformer<SseEvent, SseEvent> {
+  let terminated = false;
+  const observer: TransformStreamDefaultController<ChatChunk> = {
+    desiredSize: 1,
+    enqueue: (chunk) => void (chunk && tally.observeChunk(chunk)),
+    error: (reason) => {
+      throw reason;
+    },
+    terminate: () => void (terminated = true),
+  };
+  return {
+    transform(event, controller) {
+      if (!terminated) converter.transform(event, observer);
+      controller.enqueue(event);
+    },
+    flush: () => {
+      if (!terminated) converter.flush?.(observer);
+    },
+  };
+}
+
+/**
  * The upstream's stream, event by event as it arrives, each read by the adapter first (for the
  * usage row) so that only events it could read reach the client. A malformed event, a broken
  * connection or the upstream's own error event ends the stream with the dialect's error event.
  */
-export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
-  const side = adapter.createStreamTransform(ctx);
-  const writer = side.writable.getWriter();
-  const sideReader = side.readable.getReader();
-  const observed = (async () => {
-    for (;;) {
-      const { done, value } = await sideReader.read();
-      if (done) return;
-      tally.observeChunk(value);
-    }
-  })().catch(() => undefined);
-  const events: SseEvent[] = [];
-  // An over-long event throws from feed(): the pull's catch ends the stream with the dialect's error event.
-  const sse = createSseDecoder((event) => void events.push(event));
-  const reader = body.getReader();
+export function rawStream(body: AsyncIterable<Uint8Array>, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
+  // An over-long event fails the reader: the pull's catch ends the stream with the dialect's error event.
+  const reader = readSseThrough(body, observedBy(adapter.createStreamTransformer(ctx), tally));
   let ended = false;
 
   async function fail(controller: ReadableStreamDefaultController<Uint8Array>, failure: GatewayError): Promise<void> {
@@ -76,25 +90,13 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
     {
       async pull(controller) {
         try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (ended) return;
-            if (done) {
-              await writer.close();
-              await observed;
-              ended = true;
-              if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
-              else tally.finish({ status: 200 });
-              return controller.close();
-            }
-            sse.feed(value);
-            if (events.length === 0) continue;
-            const ready = events.splice(0);
-            // Written one by one so a malformed event stops the stream before it is forwarded.
-            for (const event of ready) await writer.write(event);
-            controller.enqueue(encoder.encode(ready.map(encodeEvent).join("")));
-            return;
-          }
+          const { done, value } = await reader.read();
+          if (ended) return;
+          if (!done) return controller.enqueue(encoder.encode(encodeEvent(value)));
+          ended = true;
+          if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
+          else tally.finish({ status: 200 });
+          controller.close();
         } catch (error) {
           if (ended || tally.finished()) return;
           await fail(controller, upstreamStreamError(ctx.provider, error));
@@ -103,7 +105,6 @@ export function rawStream(body: ReadableStream<Uint8Array>, adapter: ProviderAda
       async cancel(reason) {
         ended = true;
         tally.finish({ status: 499, cancelled: true });
-        await writer.abort().catch(() => undefined);
         await reader.cancel(reason).catch(() => undefined);
       },
     },

@@ -256,6 +256,12 @@ export interface UpstreamRequest {
   body?: string;
 }
 
+/** A Web Streams transformer that works synchronously (`new TransformStream(it)` also takes it). */
+export interface SyncTransformer<I, O> {
+  transform(chunk: I, controller: TransformStreamDefaultController<O>): void;
+  flush?(controller: TransformStreamDefaultController<O>): void;
+}
+
 /**
  * One upstream wire family. Conversions are pure: no I/O, no clock, no environment.
  */
@@ -263,8 +269,11 @@ export interface ProviderAdapter {
   family: WireFamily;
   buildChatRequest(request: ChatRequest, ctx: UpstreamContext): UpstreamRequest;
   parseChatResponse(body: unknown, ctx: UpstreamContext): ChatResponse;
-  /** Turns the upstream's SSE events into our chunks; usage and finish reason come out in flush. */
-  createStreamTransform(ctx: UpstreamContext): TransformStream<SseEvent, ChatChunk>;
+  /**
+   * Turns the upstream's SSE events into our chunks; usage and finish reason come out in flush.
+   * A transformer, not a TransformStream: the gateway runs it inside the one reader of the body.
+   */
+  createStreamTransformer(ctx: UpstreamContext): SyncTransformer<SseEvent, ChatChunk>;
   buildEmbeddingsRequest?(request: EmbeddingsRequest, ctx: UpstreamContext): UpstreamRequest;
   parseEmbeddingsResponse?(body: unknown, ctx: UpstreamContext, request: EmbeddingsRequest): EmbeddingsResponse;
   buildModelsRequest?(ctx: Omit<UpstreamContext, "model" | "id" | "created">): UpstreamRequest;

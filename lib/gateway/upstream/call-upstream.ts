@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { request } from "undici";
 import { env } from "@/lib/config/env";
 import type { ProviderAdapter, UpstreamRequest } from "@/lib/providers/types";
@@ -9,14 +8,12 @@ import { upstreamHttpError, upstreamNetworkError } from "./upstream-error";
 
 const MAX_ERROR_BODY = 64 * 1024;
 
-/** What the gateway needs of an upstream answer; the body is read once, as JSON, text or a stream. */
+/** What the gateway needs of an upstream answer; the body is read once, as JSON, text or chunks. */
 export interface UpstreamResponse {
   status: number;
   headers: Headers;
   json(): Promise<unknown>;
   text(): Promise<string>;
-  /** The body as a Web stream (passed through as it is); cancelling it closes the upstream connection. */
-  stream(): ReadableStream<Uint8Array>;
   /** The body's chunks as they arrive (for SSE parsing); ending the iteration early closes the upstream connection. */
   chunks(): AsyncIterable<Uint8Array>;
 }
@@ -60,7 +57,6 @@ export async function callUpstream(
       headers,
       json: () => answer.body.json(),
       text: () => answer.body.text(),
-      stream: () => Readable.toWeb(answer.body) as ReadableStream<Uint8Array>,
       chunks: () => answer.body,
     };
   }

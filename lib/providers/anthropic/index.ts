@@ -3,14 +3,14 @@ import { parseAnthropicErrorBody } from "./errors";
 import { buildAnthropicModelsRequest, parseAnthropicModelsResponse } from "./models";
 import { buildAnthropicChatRequest } from "./request";
 import { parseAnthropicChatResponse } from "./response";
-import { createAnthropicStreamTransform } from "./stream";
+import { createAnthropicStreamTransformer } from "./stream";
 
 /** Anthropic's Messages API (API keys and Claude subscription OAuth tokens). */
 export const anthropicAdapter: ProviderAdapter = {
   family: "anthropic",
   buildChatRequest: buildAnthropicChatRequest,
   parseChatResponse: parseAnthropicChatResponse,
-  createStreamTransform: createAnthropicStreamTransform,
+  createStreamTransformer: createAnthropicStreamTransformer,
   buildModelsRequest: buildAnthropicModelsRequest,
   parseModelsResponse: parseAnthropicModelsResponse,
   parseErrorBody: parseAnthropicErrorBody,

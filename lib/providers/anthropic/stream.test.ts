@@ -3,14 +3,14 @@ import { testContext } from "@/lib/providers/shared/test-context";
 import type { ChatChunk } from "@/lib/providers/types";
 import { fixture, replayStream } from "@/test/support/sse-fixture";
 import { JSON_TOOL } from "./request";
-import { createAnthropicStreamTransform } from "./stream";
+import { createAnthropicStreamTransformer } from "./stream";
 
 const ctx = testContext({ provider: "anthropic", baseUrl: "https://api.anthropic.com", model: "claude-sonnet-4-5" });
-const replay = (name: string) => replayStream(fixture("anthropic", name), createAnthropicStreamTransform(ctx));
+const replay = (name: string) => replayStream(fixture("anthropic", name), createAnthropicStreamTransformer(ctx));
 const deltas = (chunks: ChatChunk[]) => chunks.map((c) => c.choices[0].delta);
 const joined = (chunks: ChatChunk[], key: "content" | "reasoning") => deltas(chunks).map((d) => d[key] ?? "").join("");
 
-describe("createAnthropicStreamTransform", () => {
+describe("createAnthropicStreamTransformer", () => {
   it("streams text: a role chunk first, text deltas, then finish and usage with cache writes", async () => {
     const { chunks, error } = await replay("stream-text.sse");
     expect(error).toBeUndefined();
@@ -66,7 +66,7 @@ describe("createAnthropicStreamTransform", () => {
       { type: "message_stop" },
     ];
     const sse = events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join("");
-    const { chunks } = await replayStream(sse, createAnthropicStreamTransform(ctx));
+    const { chunks } = await replayStream(sse, createAnthropicStreamTransformer(ctx));
     expect(joined(chunks, "content")).toBe("{\"a\":1}");
     expect(deltas(chunks).some((d) => d.tool_calls)).toBe(false);
     expect(chunks.at(-1)?.choices[0].finish_reason).toBe("stop");
@@ -74,7 +74,7 @@ describe("createAnthropicStreamTransform", () => {
 
   it("fails a stream cut before the message finished", async () => {
     const cut = fixture("anthropic", "stream-text.sse").split("event: content_block_stop")[0];
-    const { chunks, error } = await replayStream(cut, createAnthropicStreamTransform(ctx));
+    const { chunks, error } = await replayStream(cut, createAnthropicStreamTransformer(ctx));
     expect(joined(chunks, "content")).toBe("Hello! How can I help you today?");
     expect(error).toMatchObject({ status: 502, message: "anthropic stream ended before the message was complete" });
   });

@@ -1,7 +1,7 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { definedOnly } from "@/lib/providers/shared/request-fields";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
-import type { ChatChunk, ChunkDelta, SseEvent, UpstreamContext } from "@/lib/providers/types";
+import type { ChatChunk, ChunkDelta, SseEvent, SyncTransformer, UpstreamContext } from "@/lib/providers/types";
 import { mapAnthropicStopReason } from "./finish-reason";
 import { JSON_TOOL } from "./structured-output";
 import { convertAnthropicUsage } from "./usage";
@@ -55,7 +55,7 @@ function blockDelta(event: StreamEvent, state: StreamState): ChunkDelta | null {
  * Anthropic's event sequence → our chunks: a first chunk with the role, one per content delta,
  * and a last one with finish reason and usage. An `error` event becomes a final error chunk.
  */
-export function createAnthropicStreamTransform(ctx: UpstreamContext): TransformStream<SseEvent, ChatChunk> {
+export function createAnthropicStreamTransformer(ctx: UpstreamContext): SyncTransformer<SseEvent, ChatChunk> {
   const state: StreamState = { model: ctx.model, usage: {}, stopReason: null, blocks: new Map(), toolCount: 0, started: false, done: false };
   const chunk = (delta: ChunkDelta, extra: Partial<ChatChunk> = {}, finish: Pick<ChatChunk["choices"][number], "finish_reason" | "native_finish_reason"> = { finish_reason: null, native_finish_reason: null }): ChatChunk => ({
     id: ctx.id, object: "chat.completion.chunk", created: ctx.created, model: state.model, provider: ctx.provider,
@@ -72,7 +72,7 @@ export function createAnthropicStreamTransform(ctx: UpstreamContext): TransformS
     const type = error?.type ?? "api_error";
     return chunk({}, { error: { message: error?.message || "Anthropic stream error", code: ERROR_STATUS[type] ?? 500, type, metadata: { provider: ctx.provider } } }, { finish_reason: "error", native_finish_reason: null });
   };
-  return new TransformStream<SseEvent, ChatChunk>({
+  return {
     transform(sse, controller) {
       if (state.done) return;
       const parsed = streamEventSchema.safeParse(parseJsonOr(sse.data, undefined));
@@ -100,5 +100,5 @@ export function createAnthropicStreamTransform(ctx: UpstreamContext): TransformS
       if (state.stopReason) return controller.enqueue(finalChunk());
       throw new GatewayError(502, "api_error", `${ctx.provider} stream ended before the message was complete`, { metadata: { provider: ctx.provider } });
     },
-  });
+  };
 }

@@ -4,14 +4,14 @@ import { parseCohereErrorBody } from "./errors";
 import { buildCohereModelsRequest, parseCohereModelsResponse } from "./models";
 import { buildCohereChatRequest } from "./request";
 import { parseCohereChatResponse } from "./response";
-import { createCohereStreamTransform } from "./stream";
+import { createCohereStreamTransformer } from "./stream";
 
 /** Cohere's v2 chat API. */
 export const cohereAdapter: ProviderAdapter = {
   family: "cohere",
   buildChatRequest: buildCohereChatRequest,
   parseChatResponse: parseCohereChatResponse,
-  createStreamTransform: createCohereStreamTransform,
+  createStreamTransformer: createCohereStreamTransformer,
   buildEmbeddingsRequest: buildCohereEmbeddingsRequest,
   parseEmbeddingsResponse: parseCohereEmbeddingsResponse,
   buildModelsRequest: buildCohereModelsRequest,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { UpstreamContext } from "@/lib/providers/types";
 import { fixture, replayStream } from "@/test/support/sse-fixture";
-import { createCohereStreamTransform } from "./stream";
+import { createCohereStreamTransformer } from "./stream";
 
 const ctx: UpstreamContext = {
   provider: "cohere", baseUrl: "https://api.cohere.com", model: "command-a-03-2025", id: "gen-c0here1", created: 1_750_000_000,
   credential: { secret: "co-fake-key", kind: "api_key" },
 };
-const replay = (text: string) => replayStream(text, createCohereStreamTransform(ctx));
+const replay = (text: string) => replayStream(text, createCohereStreamTransformer(ctx));
 
 describe("Cohere stream conversion", () => {
   it("streams the role, text deltas, then finish and usage from message-end in the last chunk", async () => {

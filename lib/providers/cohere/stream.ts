@@ -1,6 +1,6 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
-import type { ChatChunk, ChunkDelta, SseEvent, UpstreamContext } from "@/lib/providers/types";
+import type { ChatChunk, ChunkDelta, SseEvent, SyncTransformer, UpstreamContext } from "@/lib/providers/types";
 import { mapCohereFinishReason } from "./finish-reason";
 import { convertCohereUsage } from "./usage";
 import { streamEventSchema, type CohereStreamEvent, type CohereWireUsage } from "./wire-schema";
@@ -57,7 +57,7 @@ function endOf(event: CohereStreamEvent, state: StreamState, ctx: UpstreamContex
  * Cohere's typed events → our chunks: role on message-start, text and thinking deltas, tool calls
  * opened with id and name then argument fragments; finish and usage (from message-end) in flush.
  */
-export function createCohereStreamTransform(ctx: UpstreamContext): TransformStream<SseEvent, ChatChunk> {
+export function createCohereStreamTransformer(ctx: UpstreamContext): SyncTransformer<SseEvent, ChatChunk> {
   const state: StreamState = { started: false, tools: new Map(), ended: false };
   const chunk = (delta: ChunkDelta, extra: Partial<ChatChunk["choices"][number]> = {}): ChatChunk => ({
     id: ctx.id, object: "chat.completion.chunk", created: ctx.created, model: ctx.model,
@@ -67,7 +67,7 @@ export function createCohereStreamTransform(ctx: UpstreamContext): TransformStre
     if (!state.started) controller.enqueue(chunk({ role: "assistant", content: "" }));
     state.started = true;
   };
-  return new TransformStream<SseEvent, ChatChunk>({
+  return {
     transform(sse, controller) {
       if (sse.data.trim() === "[DONE]") return;
       const parsed = streamEventSchema.safeParse(parseJsonOr(sse.data, undefined));
@@ -83,5 +83,5 @@ export function createCohereStreamTransform(ctx: UpstreamContext): TransformStre
       const final = chunk({}, { finish_reason: finish, native_finish_reason: state.finishReason ?? null });
       controller.enqueue(state.ended ? { ...final, usage: convertCohereUsage(state.usage) } : final);
     },
-  });
+  };
 }

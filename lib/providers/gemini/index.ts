@@ -4,7 +4,7 @@ import { parseGeminiErrorBody } from "./errors";
 import { buildGeminiModelsRequest, parseGeminiModelsResponse } from "./models";
 import { buildGeminiChatRequest } from "./request";
 import { parseGeminiChatResponse } from "./response";
-import { createGeminiStreamTransform } from "./stream";
+import { createGeminiStreamTransformer } from "./stream";
 
 export { collectRemoteImageUrls, type InlineImage, type RemoteImages } from "./content-parts";
 export { buildGeminiChatRequest, withRemoteImages, type GeminiUpstreamContext } from "./request";
@@ -15,7 +15,7 @@ export const geminiAdapter: ProviderAdapter = {
   family: "gemini",
   buildChatRequest: buildGeminiChatRequest,
   parseChatResponse: parseGeminiChatResponse,
-  createStreamTransform: createGeminiStreamTransform,
+  createStreamTransformer: createGeminiStreamTransformer,
   buildEmbeddingsRequest: buildGeminiEmbeddingsRequest,
   parseEmbeddingsResponse: parseGeminiEmbeddingsResponse,
   buildModelsRequest: buildGeminiModelsRequest,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { UpstreamContext } from "@/lib/providers/types";
 import { fixture, replayStream } from "@/test/support/sse-fixture";
-import { createGeminiStreamTransform } from "./stream";
+import { createGeminiStreamTransformer } from "./stream";
 
 const ctx: UpstreamContext = {
   provider: "google", baseUrl: "https://generativelanguage.googleapis.com", model: "gemini-2.5-flash", id: "gen-mf3k2a9QxYz", created: 1_750_000_000,
   credential: { secret: "AIzaSyFakeKey", kind: "api_key" },
 };
-const replay = (text: string) => replayStream(text, createGeminiStreamTransform(ctx));
+const replay = (text: string) => replayStream(text, createGeminiStreamTransformer(ctx));
 
 describe("Gemini stream conversion", () => {
   it("streams a role chunk, thought summary, text, then finish and cached usage in the last chunk", async () => {

@@ -1,7 +1,7 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { definedOnly } from "@/lib/providers/shared/request-fields";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
-import type { ChatChunk, ChunkDelta, FinishReason, SseEvent, UpstreamContext } from "@/lib/providers/types";
+import type { ChatChunk, ChunkDelta, FinishReason, SseEvent, SyncTransformer, UpstreamContext } from "@/lib/providers/types";
 import { readCandidateParts } from "./candidate-parts";
 import { geminiStreamError } from "./errors";
 import { mapGeminiFinishReason } from "./finish-reason";
@@ -47,7 +47,7 @@ function deltaFor(candidate: GeminiWireCandidate, state: CandidateState, ctx: Up
  * candidate, then text, reasoning and complete function calls as they come; finish reasons and the
  * last usage (Gemini repeats it, growing, on every event) in flush.
  */
-export function createGeminiStreamTransform(ctx: UpstreamContext): TransformStream<SseEvent, ChatChunk> {
+export function createGeminiStreamTransformer(ctx: UpstreamContext): SyncTransformer<SseEvent, ChatChunk> {
   const state: StreamState = { model: ctx.model, usage: {}, candidates: new Map() };
   const chunk = (index: number, delta: ChunkDelta, finish: FinishReason | null = null, native: string | null = null): ChatChunk => ({
     id: ctx.id, object: "chat.completion.chunk", created: ctx.created, model: state.model,
@@ -61,7 +61,7 @@ export function createGeminiStreamTransform(ctx: UpstreamContext): TransformStre
     }
     return found;
   };
-  return new TransformStream<SseEvent, ChatChunk>({
+  return {
     transform(event, controller) {
       const raw = parseEvent(event, ctx);
       state.model = raw.modelVersion ?? state.model;
@@ -84,5 +84,5 @@ export function createGeminiStreamTransform(ctx: UpstreamContext): TransformStre
         controller.enqueue(i === indexes.length - 1 ? { ...final, usage: convertGeminiUsage(state.usage) } : final);
       });
     },
-  });
+  };
 }

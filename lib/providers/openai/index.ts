@@ -4,14 +4,14 @@ import { parseOpenAiErrorBody } from "./errors";
 import { buildOpenAiModelsRequest, parseOpenAiModelsResponse } from "./models";
 import { buildOpenAiChatRequest } from "./request";
 import { parseOpenAiChatResponse } from "./response";
-import { createOpenAiStreamTransform } from "./stream";
+import { createOpenAiStreamTransformer } from "./stream";
 
 /** OpenAI's dialect: OpenAI itself and every provider that speaks it (a row in the registry). */
 export const openaiAdapter: ProviderAdapter = {
   family: "openai",
   buildChatRequest: buildOpenAiChatRequest,
   parseChatResponse: parseOpenAiChatResponse,
-  createStreamTransform: createOpenAiStreamTransform,
+  createStreamTransformer: createOpenAiStreamTransformer,
   buildEmbeddingsRequest: buildOpenAiEmbeddingsRequest,
   parseEmbeddingsResponse: parseOpenAiEmbeddingsResponse,
   buildModelsRequest: buildOpenAiModelsRequest,

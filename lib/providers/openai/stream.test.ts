@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { testContext } from "@/lib/providers/shared/test-context";
 import type { ChatChunk } from "@/lib/providers/types";
 import { fixture, replayStream } from "@/test/support/sse-fixture";
-import { createOpenAiStreamTransform } from "./stream";
+import { createOpenAiStreamTransformer } from "./stream";
 
-const replay = (name: string, provider = "openai") => replayStream(fixture("openai", name), createOpenAiStreamTransform(testContext({ provider })));
+const replay = (name: string, provider = "openai") => replayStream(fixture("openai", name), createOpenAiStreamTransformer(testContext({ provider })));
 const text = (chunks: ChatChunk[], key: "content" | "reasoning") => chunks.map((c) => c.choices[0]?.delta[key] ?? "").join("");
 
-describe("createOpenAiStreamTransform", () => {
+describe("createOpenAiStreamTransformer", () => {
   it("rewrites ids, passes text deltas, the finish reason and the trailing usage, and ignores [DONE]", async () => {
     const { chunks, error } = await replay("stream-text.sse");
     expect(error).toBeUndefined();
@@ -50,12 +50,12 @@ describe("createOpenAiStreamTransform", () => {
 
   it("reads Groq's usage from x_groq", async () => {
     const sse = `data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"llama-3.3-70b-versatile","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"x_groq":{"id":"req_01","usage":{"prompt_tokens":40,"completion_tokens":12,"total_tokens":52}}}\n\ndata: [DONE]\n\n`;
-    const { chunks } = await replayStream(sse, createOpenAiStreamTransform(testContext({ provider: "groq" })));
+    const { chunks } = await replayStream(sse, createOpenAiStreamTransformer(testContext({ provider: "groq" })));
     expect(chunks[0].usage).toEqual({ prompt_tokens: 40, completion_tokens: 12, total_tokens: 52 });
   });
 
   it("fails the stream on an event that is not JSON", async () => {
-    const { error } = await replayStream("data: {\"choices\": [oops\n\n", createOpenAiStreamTransform(testContext()));
+    const { error } = await replayStream("data: {\"choices\": [oops\n\n", createOpenAiStreamTransformer(testContext()));
     expect(error).toMatchObject({ status: 502, message: "openai sent a malformed stream event" });
   });
 });

@@ -1,6 +1,6 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
-import type { ChatChunk, SseEvent, UpstreamContext } from "@/lib/providers/types";
+import type { ChatChunk, SseEvent, SyncTransformer, UpstreamContext } from "@/lib/providers/types";
 import { mapOpenAiFinishReason } from "./finish-reason";
 import { toChunkDelta } from "./message";
 import { convertOpenAiUsage } from "./usage";
@@ -37,9 +37,9 @@ function toChunk(ctx: UpstreamContext, raw: OpenAiWireChunk): ChatChunk {
  * OpenAI-dialect SSE events → our chunks, one for one as they arrive (usage rides on the last one
  * because we ask for `include_usage`). An `error` object mid-stream ends the stream as an error chunk.
  */
-export function createOpenAiStreamTransform(ctx: UpstreamContext): TransformStream<SseEvent, ChatChunk> {
+export function createOpenAiStreamTransformer(ctx: UpstreamContext): SyncTransformer<SseEvent, ChatChunk> {
   let failed = false;
-  return new TransformStream<SseEvent, ChatChunk>({
+  return {
     transform(event, controller) {
       const data = event.data.trim();
       if (failed || data === "" || data === "[DONE]") return;
@@ -54,5 +54,5 @@ export function createOpenAiStreamTransform(ctx: UpstreamContext): TransformStre
       }
       controller.enqueue(toChunk(ctx, raw));
     },
-  });
+  };
 }
