@@ -1,5 +1,5 @@
 import { GatewayError, badRequest } from "@/lib/errors/gateway-error";
-import { takePreReadBody } from "./pre-read-body";
+import { takePreReadBody } from "./lean-request";
 
 /**
  * The request body as JSON, with a size limit enforced while reading (Content-Length can lie)

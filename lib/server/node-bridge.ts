@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GatewayError } from "@/lib/errors/gateway-error";
-import { requestWithPreReadBody } from "@/lib/http/pre-read-body";
+import { leanRequest } from "@/lib/http/lean-request";
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
@@ -18,8 +18,9 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
 const tooLarge = (maxBytes: number) => new GatewayError(413, "request_too_large", `Request body exceeds the limit of ${maxBytes} bytes`);
 
 /**
- * A Node request as a Web Request whose signal aborts when the client goes away. The body is read
- * here, within the size limit, and handed to `readJson` beside the Request (no stream to build).
+ * A Node request as a Web Request. The body is read here, within the size limit, and handed to
+ * `readJson` beside the Request (no stream to build); so is the signal that aborts when the
+ * client goes away (`clientSignal`).
  */
 export async function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: string, maxBytes: number): Promise<Request> {
   const controller = new AbortController();
@@ -34,7 +35,7 @@ export async function toWebRequest(req: IncomingMessage, res: ServerResponse, or
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const body = hasBody ? await readBody(req, maxBytes) : undefined;
-  return requestWithPreReadBody(new URL(req.url ?? "/", origin), { method: req.method, headers, signal: controller.signal }, body);
+  return leanRequest(new URL(req.url ?? "/", origin), { method: req.method, headers }, { body, signal: controller.signal });
 }
 
 /** Resolves when the socket can take more, or is gone. */

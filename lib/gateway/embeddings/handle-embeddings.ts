@@ -15,6 +15,7 @@ import { callUpstream } from "@/lib/gateway/upstream/call-upstream";
 import { upstreamContext } from "@/lib/gateway/upstream/upstream-context";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { embeddingsRequestSchema } from "./request-schema";
+import { clientSignal } from "@/lib/http/lean-request";
 
 function embeddingsUsage(id: string, caller: Caller, attempt: Attempt, requested: string, result: EmbeddingsResponse, latencyMs: number): UsageRecord {
   return {
@@ -38,7 +39,7 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
     const { attempt, value: result } = await tryAttempts(caller, attempts, async (attempt) => {
       const context = upstreamContext(attempt, id, Math.floor(Date.now() / 1000));
       const adapter = adapterFor(getProvider(attempt.provider)!.family);
-      const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), request.signal, { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
+      const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), clientSignal(request), { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
       return adapter.parseEmbeddingsResponse!(await upstream.json(), context, body);
     }, request.headers.get("x-request-id"));
     usageWriter().record(embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started));

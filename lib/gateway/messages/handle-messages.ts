@@ -12,6 +12,7 @@ import { callerAnthropicCredential, forwardedHeaders } from "./caller-credential
 import { countPromptTokens } from "@/lib/usage/count-tokens";
 import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
+import { clientSignal } from "@/lib/http/lean-request";
 
 /** Client headers Anthropic should see when the request ends up there. */
 function anthropicPassHeaders(request: Request): Record<string, string> {
@@ -41,7 +42,7 @@ export async function handleMessages(request: Request): Promise<Response> {
       streamError: (error) => encodeAnthropicEvent({ type: "error", error: { type: anthropicErrorType(error.type, error.status), message: error.message } }),
     };
     const requestId = request.headers.get("x-request-id");
-    const options = { endpoint: "messages" as const, signal: request.signal, passHeaders: anthropicPassHeaders(request), passthrough, ownCredential, requestId };
+    const options = { endpoint: "messages" as const, signal: clientSignal(request), passHeaders: anthropicPassHeaders(request), passthrough, ownCredential, requestId };
     const outcome = await executeChat(caller, anthropicToChatRequest(input), options);
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
