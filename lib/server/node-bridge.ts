@@ -51,6 +51,20 @@ export function drained(res: ServerResponse): Promise<void> {
   });
 }
 
+const uncork = (res: ServerResponse) => res.uncork();
+
+/**
+ * Writes made in the same turn of the event loop leave in one system call: the headers with a
+ * JSON body, and the events of a stream that arrived together (an upstream often sends several
+ * in one packet). Nothing waits longer than the current turn: writes happen in promise
+ * continuations, and the uncork runs once those of this turn are done.
+ */
+function corkForThisTurn(res: ServerResponse): void {
+  if (res.writableCorked) return;
+  res.cork();
+  process.nextTick(uncork, res);
+}
+
 /** Writes a Web Response to Node, chunk by chunk (no buffering), cancelling it if the client leaves. */
 export async function writeWebResponse(res: ServerResponse, response: Response): Promise<void> {
   // The client may have gone while the answer was prepared: release the body (and its upstream) at once.
@@ -65,6 +79,8 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
   // Headers go out now, not with the first chunk: a stream's status must not wait for its first token.
+  // (Within this turn of the event loop, like every write: see corkForThisTurn.)
+  corkForThisTurn(res);
   res.flushHeaders();
   const reader = response.body.getReader();
   const onClose = () => void reader.cancel().catch(() => undefined);
@@ -73,6 +89,7 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      corkForThisTurn(res);
       if (!res.write(value)) await drained(res);
       if (res.destroyed) return onClose();
     }
