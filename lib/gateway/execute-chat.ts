@@ -5,9 +5,9 @@ import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
 import { admitMessage } from "@/lib/quota/admit-message";
 import { errorReason, log } from "@/lib/observability/logger";
-import { readSseThrough } from "@/lib/sse/read-sse-through";
+import { readSseThrough, type ChunkReader } from "@/lib/sse/read-sse-through";
 import type { UsageRecord } from "@/lib/usage/usage-record";
-import { accountedStream } from "./accounted-stream";
+import { accountedChunks } from "./accounted-chunks";
 import { rawJson, rawStream, type Passthrough } from "./raw-passthrough";
 import { newGenerationId } from "./generation-id";
 import { inlineRemoteImages } from "./inline-remote-images";
@@ -45,7 +45,7 @@ interface Answered {
 
 export type ChatOutcome =
   | { kind: "json"; id: string; attempt: Attempt; response: ChatResponse }
-  | { kind: "stream"; id: string; attempt: Attempt; chunks: ReadableStream<ChatChunk> }
+  | { kind: "stream"; id: string; attempt: Attempt; chunks: ChunkReader<ChatChunk> }
   /** The provider's own bytes, for a client of the same dialect. */
   | { kind: "raw"; id: string; attempt: Attempt; body: string | ReadableStream<Uint8Array>; contentType: string };
 
@@ -107,7 +107,7 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
       return { kind: "json", id, attempt: answered.attempt, response };
     }
     const converted = readSseThrough(answered.response.chunks(), answered.adapter.createStreamTransformer(answered.context));
-    const chunks = accountedStream(converted, tally, created, options.requestId);
+    const chunks = accountedChunks(converted, tally, created, options.requestId);
     return { kind: "stream", id, attempt: answered.attempt, chunks };
   } catch (error) {
     const cancelled = options.signal.aborted;

@@ -2,7 +2,7 @@ import { GatewayError } from "@/lib/errors/gateway-error";
 import type { ChatChunk, ProviderAdapter, SseEvent, SyncTransformer, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { readSseThrough } from "@/lib/sse/read-sse-through";
-import { recordStreamFailure } from "./accounted-stream";
+import { recordStreamFailure } from "./accounted-chunks";
 import type { UsageTally } from "./usage-tally";
 import type { UpstreamResponse } from "./upstream/call-upstream";
 import { upstreamNetworkError, upstreamStreamError } from "./upstream/upstream-error";

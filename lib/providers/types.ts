@@ -258,6 +258,7 @@ export interface UpstreamRequest {
 
 /** A Web Streams transformer that works synchronously (`new TransformStream(it)` also takes it). */
 export interface SyncTransformer<I, O> {
+  start?(controller: TransformStreamDefaultController<O>): void;
   transform(chunk: I, controller: TransformStreamDefaultController<O>): void;
   flush?(controller: TransformStreamDefaultController<O>): void;
 }

@@ -1,4 +1,4 @@
-import type { ChatChunk } from "@/lib/providers/types";
+import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
 import { encodeSse } from "@/lib/sse/encode-sse";
 import { AnthropicEventWriter, type AnthropicStreamEvent, type AnthropicStreamOptions } from "./stream-events";
 
@@ -8,10 +8,10 @@ export function encodeAnthropicEvent(event: AnthropicStreamEvent): Uint8Array {
 }
 
 /** Our chunks as the bytes of an Anthropic Messages stream; an error chunk ends it with `event: error`. */
-export function anthropicStreamEncoder(options: AnthropicStreamOptions = {}): TransformStream<ChatChunk, Uint8Array> {
+export function anthropicStreamEncoder(options: AnthropicStreamOptions = {}): SyncTransformer<ChatChunk, Uint8Array> {
   const writer = new AnthropicEventWriter(options);
   let failed = false;
-  return new TransformStream<ChatChunk, Uint8Array>({
+  return {
     transform(chunk, controller) {
       if (failed) return;
       for (const event of writer.next(chunk)) controller.enqueue(encodeAnthropicEvent(event));
@@ -20,5 +20,5 @@ export function anthropicStreamEncoder(options: AnthropicStreamOptions = {}): Tr
     flush(controller) {
       if (!failed) for (const event of writer.end()) controller.enqueue(encodeAnthropicEvent(event));
     },
-  });
+  };
 }

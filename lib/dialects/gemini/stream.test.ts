@@ -1,12 +1,13 @@
 import { GoogleGenAI, type GenerateContentResponse } from "@google/genai";
 import { describe, expect, it } from "vitest";
-import type { ChatChunk, ChatResponse } from "@/lib/providers/types";
+import type { ChatResponse } from "@/lib/providers/types";
 import anthropicThinking from "../fixtures/chunks/anthropic-thinking-tool.json";
 import errorMidStream from "../fixtures/chunks/error-mid-stream.json";
 import geminiThought from "../fixtures/chunks/gemini-thought-call.json";
 import openaiParallel from "../fixtures/chunks/openai-parallel-tools.json";
 import openaiTools from "../fixtures/responses/openai-tools.json";
-import { encodeChunks, parseSse, replayServer } from "../fixtures/stream-helpers";
+import { encodedStream } from "@/lib/gateway/encoded-stream";
+import { chunkReader, encodeChunks, parseSse, replayServer } from "../fixtures/stream-helpers";
 import { chatResponseToGemini } from "./from-chat-response";
 import { geminiStreamEncoder } from "./stream";
 
@@ -74,12 +75,7 @@ describe("geminiStreamEncoder", () => {
   });
 
   it("streams the JSON-array form incrementally: `[` first, `,`-separated objects, `]` last", async () => {
-    const reader = new ReadableStream<ChatChunk>({
-      start(c) {
-        for (const chunk of geminiThought) c.enqueue(structuredClone(chunk) as ChatChunk);
-        c.close();
-      },
-    }).pipeThrough(geminiStreamEncoder("json-array")).getReader();
+    const reader = encodedStream(chunkReader(geminiThought), geminiStreamEncoder("json-array")).getReader();
     const pieces: string[] = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(new TextDecoder().decode(r.value));
     expect(pieces[0]).toBe("[");

@@ -1,4 +1,4 @@
-import type { ChatChunk } from "@/lib/providers/types";
+import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
 import { GeminiResponseWriter, type GeminiStreamOptions } from "./stream-responses";
 
 export type GeminiStreamFormat = "sse" | "json-array";
@@ -22,12 +22,12 @@ export function jsonArrayFramer() {
  * Our chunks as the bytes of streamGenerateContent, SSE or JSON array. An error chunk becomes
  * Google's `{"error":{…}}` object and ends the stream.
  */
-export function geminiStreamEncoder(format: GeminiStreamFormat, options: GeminiStreamOptions = {}): TransformStream<ChatChunk, Uint8Array> {
+export function geminiStreamEncoder(format: GeminiStreamFormat, options: GeminiStreamOptions = {}): SyncTransformer<ChatChunk, Uint8Array> {
   const writer = new GeminiResponseWriter(options);
   const array = jsonArrayFramer();
   const frame = (value: unknown) => (format === "sse" ? encodeGeminiSse(value) : array.item(value));
   let failed = false;
-  return new TransformStream<ChatChunk, Uint8Array>({
+  return {
     start(controller) {
       if (format === "json-array") controller.enqueue(array.open());
     },
@@ -40,5 +40,5 @@ export function geminiStreamEncoder(format: GeminiStreamFormat, options: GeminiS
       if (!failed) controller.enqueue(frame(writer.end()));
       if (format === "json-array") controller.enqueue(array.close());
     },
-  });
+  };
 }

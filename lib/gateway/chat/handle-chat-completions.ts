@@ -3,7 +3,8 @@ import { env } from "@/lib/config/env";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { readJson } from "@/lib/http/read-json";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
-import { openAiSseBody } from "./openai-sse";
+import { encodedStream } from "@/lib/gateway/encoded-stream";
+import { openAiKeepAlive, openAiSseEncoder } from "./openai-sse";
 import { chatRequestSchema } from "./request-schema";
 import { toChatRequest } from "./to-chat-request";
 import { clientSignal } from "@/lib/http/lean-request";
@@ -24,7 +25,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
     if (outcome.kind === "json") return Response.json(outcome.response, { headers });
-    return new Response(openAiSseBody(outcome.chunks, config.STREAM_KEEPALIVE_MS), {
+    return new Response(encodedStream(outcome.chunks, openAiSseEncoder(), openAiKeepAlive(config.STREAM_KEEPALIVE_MS)), {
       headers: { ...headers, ...SSE_HEADERS },
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { geminiErrorBody, geminiErrorResponse } from "@/lib/dialects/gemini/erro
 import { chatResponseToGemini } from "@/lib/dialects/gemini/from-chat-response";
 import { generateRequestSchema } from "@/lib/dialects/gemini/schema";
 import { encodeGeminiSse, geminiStreamEncoder } from "@/lib/dialects/gemini/stream";
+import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { geminiToChatRequest } from "@/lib/dialects/gemini/to-chat-request";
 import { notFound } from "@/lib/errors/gateway-error";
 import { readJson } from "@/lib/http/read-json";
@@ -50,7 +51,7 @@ export async function handleGenerateContent(request: Request): Promise<Response>
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
     if (outcome.kind === "json") return Response.json(chatResponseToGemini(outcome.response), { headers });
-    const body = outcome.chunks.pipeThrough(geminiStreamEncoder(sse ? "sse" : "json-array"));
+    const body = encodedStream(outcome.chunks, geminiStreamEncoder(sse ? "sse" : "json-array"));
     return new Response(body, { headers: { ...headers, ...(sse ? SSE_HEADERS : { "content-type": "application/json; charset=utf-8" }) } });
   } catch (error) {
     return geminiErrorResponse(error);

@@ -12,6 +12,7 @@ import { callerAnthropicCredential, forwardedHeaders } from "./caller-credential
 import { countPromptTokens } from "@/lib/usage/count-tokens";
 import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
+import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { clientSignal } from "@/lib/http/lean-request";
 
 /** Client headers Anthropic should see when the request ends up there. */
@@ -47,7 +48,7 @@ export async function handleMessages(request: Request): Promise<Response> {
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
     if (outcome.kind === "json") return Response.json(chatResponseToAnthropic(outcome.response), { headers });
-    return new Response(outcome.chunks.pipeThrough(anthropicStreamEncoder()), { headers: { ...headers, ...SSE_HEADERS } });
+    return new Response(encodedStream(outcome.chunks, anthropicStreamEncoder()), { headers: { ...headers, ...SSE_HEADERS } });
   } catch (error) {
     return anthropicErrorResponse(error);
   }

@@ -42,58 +42,58 @@ export async function recordStreamFailure(tally: UsageTally, failure: { type: st
   tally.finish({ status: failure.status ?? 502, error: tally.streamFailure ?? failure });
 }
 
+const END: ReadableStreamReadResult<ChatChunk> = { done: true, value: undefined };
+
 /**
- * Passes chunks through as they come, counting them, and closes with a usage chunk when the
- * upstream sent none. An upstream failure after the first byte (the provider's own error event,
- * or a broken connection) ends it with one chunk carrying `error`, and nothing after it; a client
- * cancel is recorded and cancels the upstream.
+ * Passes chunks on as they come, counting them, and ends with a usage chunk when the upstream
+ * sent none. An upstream failure after the first byte (the provider's own error event, or a
+ * broken connection) ends it with one chunk carrying `error`, and nothing after it; a client
+ * cancel is recorded and cancels the upstream. A reader, not a stream: the dialect's encoder
+ * reads it inside the one stream of the response (encodedStream).
  */
-export function accountedStream(reader: ChunkReader<ChatChunk>, tally: UsageTally, created: number, requestId?: string | null): ReadableStream<ChatChunk> {
+export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTally, created: number, requestId?: string | null): ChunkReader<ChatChunk> {
   const provider = tally.attempt?.provider ?? "upstream";
   let ended = false;
-  async function fail(controller: ReadableStreamDefaultController<ChatChunk>, chunk: ChatChunk, failure: { type: string; message: string; status: number }) {
-    controller.enqueue(chunk);
+  async function fail(chunk: ChatChunk, failure: { type: string; message: string; status: number }): Promise<ReadableStreamReadResult<ChatChunk>> {
     await recordStreamFailure(tally, failure, requestId);
     ended = true;
-    controller.close();
     // The failure is the stream's last word: stop reading and release the upstream connection.
     await reader.cancel().catch(() => undefined);
+    return { done: false, value: chunk };
   }
-  return new ReadableStream<ChatChunk>(
-    {
-      async pull(controller) {
-        if (ended) return;
-        try {
-          const { done, value } = await reader.read();
-          if (ended || tally.finished()) return;
-          if (done) {
-            // Every stream ends with usage, even when the upstream reported none.
-            if (!tally.usage) controller.enqueue(usageChunk(tally, created, await tally.ensureUsage()));
-            tally.finish({ status: 200 });
-            ended = true;
-            return controller.close();
-          }
-          value.id = tally.id;
-          value.provider = provider;
-          if (!value.error) {
-            tally.observeChunk(value);
-            return controller.enqueue(value);
-          }
-          const reported = inStreamError(value.error, provider);
-          const chunk = { ...value, error: { ...value.error, code: value.error.code ?? reported.status } };
-          await fail(controller, chunk, { type: value.error.type ?? reported.type, message: reported.message, status: reported.status });
-        } catch (error) {
-          if (ended || tally.finished()) return;
-          const failure = upstreamStreamError(provider, error);
-          await fail(controller, errorChunk(tally, created, failure), failure);
+  return {
+    async read() {
+      if (ended) return END;
+      try {
+        const { done, value } = await reader.read();
+        if (ended || tally.finished()) return END;
+        if (done) {
+          ended = true;
+          // Every stream ends with usage, even when the upstream reported none.
+          const usage = tally.usage ? undefined : usageChunk(tally, created, await tally.ensureUsage());
+          tally.finish({ status: 200 });
+          return usage ? { done: false, value: usage } : END;
         }
-      },
-      async cancel(reason) {
-        ended = true;
-        tally.finish({ status: 499, cancelled: true });
-        await reader.cancel(reason).catch(() => undefined);
-      },
+        value.id = tally.id;
+        value.provider = provider;
+        if (!value.error) {
+          tally.observeChunk(value);
+          return { done: false, value };
+        }
+        const reported = inStreamError(value.error, provider);
+        const chunk = { ...value, error: { ...value.error, code: value.error.code ?? reported.status } };
+        return await fail(chunk, { type: value.error.type ?? reported.type, message: reported.message, status: reported.status });
+      } catch (error) {
+        if (ended || tally.finished()) return END;
+        const failure = upstreamStreamError(provider, error);
+        return await fail(errorChunk(tally, created, failure), failure);
+      }
     },
-    { highWaterMark: 0 },
-  );
+    async cancel(reason) {
+      if (ended) return;
+      ended = true;
+      tally.finish({ status: 499, cancelled: true });
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  };
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
+import type { ChunkReader } from "@/lib/sse/read-sse-through";
+import { encodedStream } from "./encoded-stream";
+
+const encoder = new TextEncoder();
+const chunk = (content: string) => ({ choices: [{ index: 0, delta: { content } }] }) as unknown as ChatChunk;
+const text = (chunk: ChatChunk) => chunk.choices[0].delta.content ?? "";
+
+/** Chunks handed out one by one, each after `delayMs`; notes whether the reader was cancelled. */
+function slowChunks(contents: string[], delayMs = 0) {
+  const state = { cancelled: false };
+  const queue = contents.map(chunk);
+  const reader: ChunkReader<ChatChunk> = {
+    read: async () => {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return queue.length && !state.cancelled ? { done: false, value: queue.shift()! } : { done: true, value: undefined };
+    },
+    cancel: async () => void (state.cancelled = true),
+  };
+  return { reader, state };
+}
+
+// Writes only the chunks that say something, as a dialect does for chunks it has nothing to say about.
+const skipping: SyncTransformer<ChatChunk, Uint8Array> = {
+  start: (controller) => controller.enqueue(encoder.encode("[")),
+  transform: (c, controller) => void (text(c) && controller.enqueue(encoder.encode(text(c)))),
+  flush: (controller) => controller.enqueue(encoder.encode("]")),
+};
+
+describe("our chunks through a dialect's encoder, as the response's one stream", () => {
+  it("writes start, every chunk's bytes and flush, and keeps reading past chunks that write nothing", async () => {
+    const { reader } = slowChunks(["a", "", "", "b", ""]);
+    expect(await new Response(encodedStream(reader, skipping)).text()).toBe("[ab]");
+  });
+
+  it("sends the keep-alive filler only while the chunks are slow to come", async () => {
+    const { reader } = slowChunks(["a", "b"], 700);
+    const body = await new Response(encodedStream(reader, skipping, { everyMs: 300, bytes: encoder.encode(".") })).text();
+    expect(body).toMatch(/^\[\.+a\.+b\.*\]$/);
+  });
+
+  it("cancels the chunks (and so the upstream) when the client cancels", async () => {
+    const { reader, state } = slowChunks(["a", "b", "c"]);
+    const stream = encodedStream(reader, skipping).getReader();
+    expect(new TextDecoder().decode((await stream.read()).value)).toBe("[");
+    await stream.cancel();
+    expect(state.cancelled).toBe(true);
+  });
+});
