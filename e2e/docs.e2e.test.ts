@@ -49,7 +49,9 @@ describe("the docs in the browser", () => {
     await page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "Docs" }).waitFor();
     await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Docs" }).click();
     await page.waitForURL(/\/docs$/);
-    expect(await page.title()).toBe("Docs · OauthRouter");
+    // A client-side navigation: the address changes before the new page (and its title) is in.
+    await page.locator("[data-doc-section]").first().waitFor();
+    await expect.poll(() => page.title()).toBe("Docs · OauthRouter");
     const sections = await page.locator("[data-doc-section]").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-doc-section")));
     expect(sections).toEqual(DOC_SECTIONS.map((section) => section.id));
     expect(await page.locator("link[rel=icon]").getAttribute("href")).toBe("/favicon.svg");
