@@ -3,9 +3,10 @@ import { encodeSse, encodeSseComment } from "@/lib/sse/encode-sse";
 import type { KeepAlive } from "../encoded-stream";
 
 const DONE = encodeSse("[DONE]");
+const KEEPALIVE = encodeSseComment("OAUTHROUTER PROCESSING");
 
 /** A comment, which OpenAI SDKs skip, for a stream that has been silent a while. */
-export const openAiKeepAlive = (everyMs: number): KeepAlive => ({ everyMs, bytes: encodeSseComment("OAUTHROUTER PROCESSING") });
+export const openAiKeepAlive = (everyMs: number): KeepAlive => ({ everyMs, bytes: KEEPALIVE });
 
 /** Our chunks as OpenAI's SSE: each chunk as a `data:` event, `data: [DONE]` at the end. */
 export function openAiSseEncoder(): SyncTransformer<ChatChunk, Uint8Array> {
