@@ -29,7 +29,7 @@ function toModelObject(entry: CatalogEntry) {
  * allowed providers, plus what those credentials list at their providers (custom endpoints too).
  */
 async function visibleModels(request: Request): Promise<CatalogEntry[]> {
-  if (!readPresentedToken(request)) return withAliases(catalog, null);
+  if (!readPresentedToken(request)) return catalog;
   const caller = await authenticateApiToken(request);
   const allowed = (provider: string) => caller.allowedProviders.length === 0 || caller.allowedProviders.includes(provider);
   const credentials = (await usableCredentials(caller.userId)).filter((c) => allowed(c.provider));
@@ -47,7 +47,7 @@ async function visibleModels(request: Request): Promise<CatalogEntry[]> {
 }
 
 /** The models plus OpenRouter's ids for them (anthropic/claude-sonnet-4.5, meta-llama/…) that these providers serve. */
-function withAliases(models: CatalogEntry[], providers: Set<string> | null): CatalogEntry[] {
+function withAliases(models: CatalogEntry[], providers: Set<string>): CatalogEntry[] {
   const known = new Set(models.map((m) => m.id));
   return [...models, ...aliasEntries(providers).filter((alias) => !known.has(alias.id))];
 }

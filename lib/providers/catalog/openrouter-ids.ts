@@ -52,12 +52,12 @@ export function openRouterIdOf(provider: string, model: string, options: { alias
 }
 
 /**
- * The alias table as model-list entries, each under the first provider that serves it among
- * `providers` (every provider when null), else OpenRouter's own when it is one of them.
+ * The alias table as model-list entries, each under the first of `providers` that serves it,
+ * else OpenRouter's own when it is one of them.
  */
-export function aliasEntries(providers: Set<string> | null): CatalogEntry[] {
+export function aliasEntries(providers: Set<string>): CatalogEntry[] {
   return [...aliases].flatMap(([id, targets]): CatalogEntry[] => {
-    const served = targets.find((t) => !providers || providers.has(t.provider)) ?? (providers?.has("openrouter") ? { provider: "openrouter", model: id } : undefined);
+    const served = targets.find((t) => providers.has(t.provider)) ?? (providers.has("openrouter") ? { provider: "openrouter", model: id } : undefined);
     if (!served) return [];
     const entry = findCatalogModel(`${served.provider}/${served.model}`) ?? findCatalogModel(`${targets[0].provider}/${targets[0].model}`);
     const pricing = entry?.pricing ?? { prompt: "0", completion: "0" };
