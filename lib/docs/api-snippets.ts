@@ -29,7 +29,7 @@ export function apiSnippets({ apiUrl, publicUrl }: DocsHosts) {
     chatMiddleOut: chat("Middle-out", CHAT_EXAMPLES.middleOut.value),
     chatAttribution: {
       label: "App attribution (forwarded to an OpenRouter credential)",
-      code: curlCommand({ url: `${v1}/chat/completions`, bearer: P.token, headers: ["HTTP-Referer: https://myapp.example", "X-Title: My App"], body: CHAT_EXAMPLES.basic.value }),
+      code: curlCommand({ url: `${v1}/chat/completions`, bearer: P.token, headers: ["HTTP-Referer: https://yourapp.example", "X-Title: My App"], body: CHAT_EXAMPLES.basic.value }),
     },
     modelsList: { label: "Your models", code: curlCommand({ url: `${v1}/models`, bearer: P.token }) },
     modelsCatalog: { label: "The whole catalog (no token)", code: curlCommand({ url: `${v1}/models` }) },
