@@ -10,6 +10,7 @@ import { KeyManagementSection } from "./sections/key-management";
 import { LimitsSection } from "./sections/limits";
 import { ModelsSection } from "./sections/models";
 import { NativeEndpointsSection } from "./sections/native-endpoints";
+import { OpenRouterSection } from "./sections/openrouter";
 import { PitfallsSection } from "./sections/pitfalls";
 import { QuickstartSection } from "./sections/quickstart";
 
@@ -34,6 +35,7 @@ export function DocsPage({ hosts, keepAliveMs, referrerBonus, referredBonus }: D
         <AuthenticationSection hosts={hosts} />
         <ChatCompletionsSection hosts={hosts} />
         <ModelsSection hosts={hosts} />
+        <OpenRouterSection hosts={hosts} />
         <EmbeddingsSection hosts={hosts} />
         <NativeEndpointsSection hosts={hosts} />
         <KeyManagementSection hosts={hosts} />

@@ -24,6 +24,13 @@ export function apiSnippets({ apiUrl, publicUrl }: DocsHosts) {
     chatStructured: chat("Structured output", CHAT_EXAMPLES.structured.value),
     chatReasoning: chat("Reasoning", CHAT_EXAMPLES.reasoning.value),
     chatFallbacks: chat("Fallback models", CHAT_EXAMPLES.fallbacks.value),
+    chatWebSearch: chat("Web search with an OpenRouter model id", CHAT_EXAMPLES.webSearch.value),
+    chatProviderPreferences: chat("Provider preferences", CHAT_EXAMPLES.providerPreferences.value),
+    chatMiddleOut: chat("Middle-out", CHAT_EXAMPLES.middleOut.value),
+    chatAttribution: {
+      label: "App attribution (forwarded to an OpenRouter credential)",
+      code: curlCommand({ url: `${v1}/chat/completions`, bearer: P.token, headers: ["HTTP-Referer: https://yourapp.example", "X-Title: My App"], body: CHAT_EXAMPLES.basic.value }),
+    },
     modelsList: { label: "Your models", code: curlCommand({ url: `${v1}/models`, bearer: P.token }) },
     modelsCatalog: { label: "The whole catalog (no token)", code: curlCommand({ url: `${v1}/models` }) },
     modelGet: { label: "One model", code: curlCommand({ url: `${v1}/models/anthropic/claude-sonnet-4-5`, bearer: P.token }) },

@@ -20,7 +20,7 @@ export interface ErrorStatus {
 export const ERROR_STATUSES: ErrorStatus[] = [
   {
     status: 400, type: "invalid_request_error",
-    cause: "The body is not JSON, a field is missing or invalid (error.param names it), the model is unknown, or the provider rejected the request.",
+    cause: "The body is not JSON, a field is missing or invalid (error.param names it), the model is unknown, its variant or web search cannot be served by any provider of yours (the message says why), or the provider rejected the request.",
     fix: "Check the field named in the message, the model id (GET /v1/models) and the messages array.",
     codes: { upstream_rejected: "the provider refused the request as invalid (its message is in metadata.raw)" },
   },
@@ -68,9 +68,9 @@ export const ERROR_STATUSES: ErrorStatus[] = [
   },
   {
     status: 503, type: "service_unavailable",
-    cause: "None of your configured providers can serve the model (or this token's allowed providers exclude it), or message limits cannot be checked right now.",
-    fix: "Add a credential for the model's provider in Providers, or allow that provider on the token.",
-    codes: { no_provider: "no credential of yours can serve this model" },
+    cause: "None of your configured providers can serve the model (or this token's allowed providers, or the request's provider preferences, exclude them), or message limits cannot be checked right now.",
+    fix: "Add a credential for the model's provider in Providers, allow that provider on the token, or loosen the provider preferences the message names.",
+    codes: { no_provider: "no credential of yours can serve this model as asked" },
   },
   {
     status: 504, type: "timeout_error",

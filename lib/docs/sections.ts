@@ -21,6 +21,18 @@ export const DOC_SECTIONS: DocSectionLink[] = [
     ],
   },
   { id: "models", title: "Models" },
+  {
+    id: "openrouter",
+    title: "OpenRouter compatibility",
+    children: [
+      { id: "openrouter-ids", title: "Model ids" },
+      { id: "openrouter-variants", title: "Variants" },
+      { id: "provider-preferences", title: "Provider preferences" },
+      { id: "middle-out", title: "Middle-out" },
+      { id: "web-search", title: "Web search" },
+      { id: "attribution", title: "App attribution" },
+    ],
+  },
   { id: "embeddings", title: "Embeddings" },
   {
     id: "native-endpoints",

@@ -12,6 +12,7 @@ import { rawJson, rawStream, type Passthrough } from "./raw-passthrough";
 import { newGenerationId } from "./generation-id";
 import { inlineRemoteImages } from "./inline-remote-images";
 import { reportCredentialSuccess } from "./routing/credential-health";
+import { recordLatency } from "./routing/latency-book";
 import { planAttempts, type Attempt } from "./routing/plan-attempts";
 import type { UsableCredential } from "./routing/user-credentials";
 import { routingState } from "./routing/routing-state";
@@ -20,6 +21,7 @@ import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
 import { upstreamNetworkError } from "./upstream/upstream-error";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { upstreamContext } from "./upstream/upstream-context";
+import { middleOut, modelLimits } from "./transforms/middle-out";
 import { UsageTally } from "./usage-tally";
 
 export interface ChatExecutionOptions {
@@ -49,20 +51,42 @@ export type ChatOutcome =
   /** The provider's own bytes, for a client of the same dialect. */
   | { kind: "raw"; id: string; attempt: Attempt; body: string | ReadableStream<Uint8Array>; contentType: string };
 
+/**
+ * The request as one target should get it, made once per provider and model: its variant's
+ * changes, Gemini's images fetched, and middle-out for the model's context. OpenRouter gets the
+ * request as the client sent it (it applies transforms itself).
+ */
+function targetRequests(chat: ChatRequest, signal: AbortSignal): (attempt: Attempt) => Promise<ChatRequest> {
+  const prepared = new Map<string, Promise<ChatRequest>>();
+  let withInlineImages: Promise<ChatRequest> | undefined;
+  const prepare = async (attempt: Attempt): Promise<ChatRequest> => {
+    // Gemini takes image bytes, not URLs: fetch them once, whichever attempt needs them.
+    const source = getProvider(attempt.provider)!.family === "gemini" ? await (withInlineImages ??= inlineRemoteImages(chat, signal)) : chat;
+    const shaped = { ...source, ...attempt.overrides, model: attempt.model };
+    return attempt.provider === "openrouter" ? shaped : middleOut(shaped, modelLimits(attempt.provider, attempt.model));
+  };
+  return (attempt) => {
+    const key = `${attempt.provider}\u0000${attempt.model}`;
+    if (!prepared.has(key)) prepared.set(key, prepare(attempt));
+    return prepared.get(key)!;
+  };
+}
+
 /** The first attempt whose upstream answers with a success status. */
 async function firstAnswer(caller: Caller, attempts: Attempt[], chat: ChatRequest, tally: UsageTally, created: number, options: ChatExecutionOptions): Promise<Answered> {
-  let withInlineImages: Promise<ChatRequest> | undefined;
+  const requestFor = targetRequests(chat, options.signal);
   const { value } = await tryAttempts(caller, attempts, async (attempt) => {
     tally.attempts += 1;
     tally.attempt = attempt;
     const context = upstreamContext(attempt, tally.id, created, options.passHeaders);
     const family = getProvider(attempt.provider)!.family;
     const adapter = adapterFor(family);
-    const raw = options.passthrough?.family === family;
-    // Gemini takes image bytes, not URLs: fetch them once, whichever attempt needs them.
-    const source = family === "gemini" ? await (withInlineImages ??= inlineRemoteImages(chat, options.signal)) : chat;
-    const request = raw ? options.passthrough!.build(context) : adapter.buildChatRequest({ ...source, model: attempt.model }, context);
+    // A variant's changes (reasoning, web search) need our own request, not the client's bytes.
+    const raw = options.passthrough?.family === family && !attempt.overrides;
+    const request = raw ? options.passthrough!.build(context) : adapter.buildChatRequest(await requestFor(attempt), context);
+    const started = performance.now();
     const response = await callUpstream(attempt.provider, adapter, request, options.signal, { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
+    recordLatency(attempt.credential.id, attempt.model, performance.now() - started);
     routingState().recordUse(attempt.credential.id);
     reportCredentialSuccess(attempt.credential.id);
     return { attempt, response, context, adapter, raw };
@@ -94,7 +118,7 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
   const tally = new UsageTally(id, caller, options.endpoint, modelIds[0], Boolean(chat.stream));
   tally.messages = chat.messages;
   try {
-    const attempts = options.ownCredential ? ownAttempts(modelIds[0], options.ownCredential) : await planAttempts(caller, modelIds, chat.user);
+    const attempts = options.ownCredential ? ownAttempts(modelIds[0], options.ownCredential) : await planAttempts(caller, modelIds, { chat, affinityKey: chat.user });
     tally.ticket = await admitMessage(caller, id);
     tally.countedMessage = true;
     const answered = await firstAnswer(caller, attempts, chat, tally, created, options);

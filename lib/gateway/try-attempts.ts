@@ -6,10 +6,13 @@ import { metrics } from "@/lib/observability/metrics";
 import { reportCredentialFailure } from "./routing/credential-health";
 import type { Attempt } from "./routing/plan-attempts";
 
+const targetOf = (attempt: Attempt) => `${attempt.provider}\u0000${attempt.model}`;
+
 /**
- * Runs attempts in order until one succeeds, within MAX_ATTEMPTS. Only failures another credential
- * or model may fix (429, 5xx, timeouts, refused credentials) move on; they also update the
- * credential's health. Anything request-scoped is thrown at once.
+ * Runs attempts in order until one succeeds, within MAX_ATTEMPTS. Any failure of the upstream moves
+ * on, as OpenRouter's fallbacks do: one another credential may fix (429, 5xx, timeouts, refused
+ * credentials) also updates the credential's health; one of the model itself (400, 404) skips that
+ * model's other credentials. Our own errors (a request we cannot send) are thrown at once.
  */
 export async function tryAttempts<T>(
   caller: Caller,
@@ -19,18 +22,21 @@ export async function tryAttempts<T>(
 ): Promise<{ attempt: Attempt; value: T }> {
   let lastError: GatewayError | undefined;
   const deadline = Date.now() + env().RETRY_BUDGET_MS;
-  for (const attempt of attempts.slice(0, env().MAX_ATTEMPTS)) {
+  const refusedTargets = new Set<string>();
+  let tried = 0;
+  for (const attempt of attempts) {
     // Retries stop once the budget is spent; the first attempt always runs.
-    if (lastError && Date.now() > deadline) break;
+    if (tried >= env().MAX_ATTEMPTS || (lastError && Date.now() > deadline)) break;
+    if (refusedTargets.has(targetOf(attempt))) continue;
+    tried += 1;
     try {
       return { attempt, value: await run(attempt) };
     } catch (error) {
-      if (isGatewayError(error) && error.metadata?.provider) {
-        metrics().upstreamError(attempt.provider, error.type);
-        log.warn("upstream attempt failed", { requestId, provider: attempt.provider, model: attempt.model, status: error.status, type: error.type, retryable: error.retryable, error: error.message });
-      }
-      if (!isGatewayError(error) || !error.retryable) throw error;
-      reportCredentialFailure(caller.userId, attempt.credential, error);
+      if (!isGatewayError(error) || !error.metadata?.provider) throw error;
+      metrics().upstreamError(attempt.provider, error.type);
+      log.warn("upstream attempt failed", { requestId, provider: attempt.provider, model: attempt.model, status: error.status, type: error.type, retryable: error.retryable, error: error.message });
+      if (error.retryable) reportCredentialFailure(caller.userId, attempt.credential, error);
+      else refusedTargets.add(targetOf(attempt));
       lastError = error;
     }
   }

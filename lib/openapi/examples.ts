@@ -49,6 +49,18 @@ export const CHAT_EXAMPLES = {
     summary: "Fallback models",
     value: { models: ["anthropic/claude-sonnet-4-5", "openai/gpt-4o", "google/gemini-2.5-flash"], messages: hello },
   },
+  webSearch: {
+    summary: "OpenRouter id with the :online variant (web search, citations in annotations)",
+    value: { model: "anthropic/claude-sonnet-4.5:online", messages: [{ role: "user", content: "What happened in AI this week?" }] },
+  },
+  providerPreferences: {
+    summary: "OpenRouter provider preferences",
+    value: { model: "openai/gpt-4o", messages: hello, provider: { order: ["OpenAI"], allow_fallbacks: false, require_parameters: true } },
+  },
+  middleOut: {
+    summary: "Middle-out compression of an over-long prompt",
+    value: { model: "google/gemini-2.5-flash", messages: hello, transforms: ["middle-out"] },
+  },
 } as const;
 
 export const EMBEDDINGS_EXAMPLES = {

@@ -10,7 +10,9 @@ const chatCompletions = {
     operationId: "createChatCompletion",
     tags: ["Chat"],
     summary: "Create a chat completion",
-    description: "OpenAI's chat completions API in front of every provider you configured. `model` is `provider/model` or a bare name; `models[]` adds fallbacks.",
+    description:
+      "OpenAI's chat completions API in front of every provider you configured. `model` is `provider/model`, an OpenRouter id (with variants such as `:online`) or a bare name; `models[]` adds fallbacks. " +
+      "OpenRouter's `provider` preferences, `transforms`, `plugins` and web search apply to your own providers as the docs' OpenRouter compatibility section describes; web search citations come back as `message.annotations`.",
     security: TOKEN_SECURITY,
     requestBody: jsonBody("ChatCompletionRequest", CHAT_EXAMPLES),
     responses: {
@@ -34,7 +36,7 @@ const models = {
     operationId: "listModels",
     tags: ["Models"],
     summary: "List models",
-    description: "With a token: the models of the providers your account has credentials for (and this token may use), including what those providers list. Without one: the whole catalog.",
+    description: "With a token: the models of the providers your account has credentials for (and this token may use), including what those providers list and OpenRouter's ids for them. Without one: the whole catalog.",
     security: modelSecurity,
     responses: { "200": jsonResponse("The models.", "ModelList"), ...errorResponses("openai", [401, 403]) },
   },

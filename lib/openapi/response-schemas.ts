@@ -13,6 +13,11 @@ const object = (properties: Record<string, JsonSchema>, required: string[] = Obj
 });
 const FINISH_REASONS = ["stop", "length", "tool_calls", "content_filter", "error"];
 
+const urlCitation = object({
+  type: { const: "url_citation" },
+  url_citation: object({ url: str, title: str, content: { ...str, description: "The cited page's text, where the provider gave it." }, start_index: int, end_index: int }, ["url", "title", "start_index", "end_index"]),
+});
+
 const toolCall = object({ id: str, type: { const: "function" }, function: object({ name: str, arguments: { ...str, description: "JSON text of the arguments." } }) });
 
 const chatSchemas: Record<string, JsonSchema> = {
@@ -35,7 +40,9 @@ const chatSchemas: Record<string, JsonSchema> = {
         items: object(
           {
             index: int,
-            message: object({ role: { const: "assistant" }, content: nullable(str), tool_calls: { type: "array", items: toolCall }, reasoning: str, reasoning_details: { type: "array", items: { type: "object" } }, refusal: nullable(str) }, ["role", "content"]),
+            message: object({ role: { const: "assistant" }, content: nullable(str), tool_calls: { type: "array", items: toolCall }, reasoning: str, reasoning_details: { type: "array", items: { type: "object" } }, refusal: nullable(str),
+              annotations: { type: "array", items: urlCitation, description: "Web sources the answer cites (web search), with the indexes of the cited text." },
+            }, ["role", "content"]),
             finish_reason: nullable({ enum: FINISH_REASONS }),
             native_finish_reason: { ...nullable(str), description: "The provider's own finish reason." },
           },

@@ -91,7 +91,8 @@ export const providerRegistry: ProviderInfo[] = [
   },
   {
     id: "openrouter", name: "OpenRouter", family: "openai", baseUrl: "https://openrouter.ai/api/v1", auth: "bearer", embeddings: true,
-    quirks: { legacyMaxTokens: true },
+    // App attribution, as OpenRouter documents it (openrouter.ai/docs/api-reference, "Headers").
+    quirks: { legacyMaxTokens: true, forwardHeaders: ["http-referer", "x-title", "x-openrouter-title", "x-openrouter-categories"] },
     keyHint: "sk-or-v1-…", keyFormats: [{ pattern: /^sk-or-/, kind: "api_key" }],
   },
   {

@@ -60,6 +60,37 @@ export interface FunctionTool {
   function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean };
 }
 
+/**
+ * OpenRouter's server-side web search tool: the model searches when it decides to. Sent as is to an
+ * OpenRouter credential; mapped onto the provider's own search (see `web_search_options`) elsewhere.
+ */
+export interface WebSearchServerTool {
+  type: "openrouter:web_search";
+  parameters?: { engine?: string; max_results?: number; search_context_size?: SearchContextSize; allowed_domains?: string[]; excluded_domains?: string[] };
+}
+
+export type Tool = FunctionTool | WebSearchServerTool;
+
+export type SearchContextSize = "low" | "medium" | "high";
+
+/**
+ * Web search, as OpenAI's `web_search_options` plus the domain filters OpenRouter's server tool
+ * takes: each provider's own server-side search (OpenAI search models, Anthropic's web search
+ * tool, Gemini's Google Search grounding) is asked for with it.
+ */
+export interface WebSearchOptions {
+  search_context_size?: SearchContextSize;
+  user_location?: { type: "approximate"; approximate: { city?: string; country?: string; region?: string; timezone?: string } } | null;
+  allowed_domains?: string[];
+  excluded_domains?: string[];
+}
+
+/** A web source the answer cites, as OpenAI's and OpenRouter's `annotations`. */
+export interface UrlCitation {
+  type: "url_citation";
+  url_citation: { url: string; title: string; content?: string; start_index: number; end_index: number };
+}
+
 export type ToolChoice =
   | "none"
   | "auto"
@@ -92,7 +123,7 @@ export interface ChatRequest {
   n?: number;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
-  tools?: FunctionTool[];
+  tools?: Tool[];
   tool_choice?: ToolChoice;
   parallel_tool_calls?: boolean;
   response_format?: ResponseFormat;
@@ -103,6 +134,7 @@ export interface ChatRequest {
   reasoning_effort?: ReasoningEffort;
   /** OpenRouter-style reasoning control. */
   reasoning?: { effort?: ReasoningEffort; max_tokens?: number; exclude?: boolean; enabled?: boolean };
+  web_search_options?: WebSearchOptions;
   /** Fields we do not model, kept for a same-dialect upstream. */
   [extra: string]: unknown;
 }
@@ -124,6 +156,7 @@ export interface ResponseMessage {
   reasoning?: string;
   reasoning_details?: ReasoningDetail[];
   refusal?: string | null;
+  annotations?: UrlCitation[];
 }
 
 export interface ChatResponse {
@@ -156,6 +189,7 @@ export interface ChunkDelta {
   tool_calls?: ToolCallDelta[];
   reasoning?: string;
   reasoning_details?: ReasoningDetail[];
+  annotations?: UrlCitation[];
 }
 
 export interface ChatChunk {
@@ -243,6 +277,8 @@ export interface ProviderQuirks {
   prefixPrefill?: boolean;
   /** Only json_object is accepted: a json_schema becomes json_object plus the schema as an instruction. */
   jsonObjectOnly?: boolean;
+  /** Client headers passed on to this provider (OpenRouter's app attribution), lower-case. */
+  forwardHeaders?: string[];
   /** Path of the chat endpoint relative to the base URL. */
   chatPath?: string;
   embeddingsPath?: string;

@@ -85,7 +85,7 @@ export async function countTokens(text: string): Promise<number> {
   return count;
 }
 
-function messageText(message: ChatMessage): string {
+export function messageText(message: ChatMessage): string {
   const content = typeof message.content === "string"
     ? message.content
     : (message.content ?? []).map((part) => (part.type === "text" ? part.text : "")).join("");
@@ -93,8 +93,12 @@ function messageText(message: ChatMessage): string {
   return content + calls;
 }
 
-/** Prompt tokens as OpenAI counts chat messages: the text plus about four tokens of framing each. */
+/** Each message's tokens as OpenAI counts chat messages: its text plus about four tokens of framing. */
+export async function countMessageTokens(messages: ChatMessage[]): Promise<number[]> {
+  return (await tokenizer().count(messages.map(messageText))).map((n) => n + 4);
+}
+
+/** Prompt tokens: the messages' tokens and three for the reply's priming. */
 export async function countPromptTokens(messages: ChatMessage[]): Promise<number> {
-  const counts = await tokenizer().count(messages.map(messageText));
-  return counts.reduce((sum, n) => sum + n + 4, 3);
+  return (await countMessageTokens(messages)).reduce((sum, n) => sum + n, 3);
 }

@@ -49,6 +49,7 @@ export function ModelsSection({ hosts }: { hosts: DocsHosts }) {
       <DefinitionRows label="Providers and example model ids" rows={rows} />
       <Prose>
         A <C>provider/model</C> id goes to that provider as written, even when the catalog does not know the model yet. A bare name goes to every configured provider that serves it, in your routing order.
+        OpenRouter&apos;s ids (<C>anthropic/claude-sonnet-4.5</C>, <C>meta-llama/llama-3.3-70b-instruct</C>, <C>openrouter/auto</C>) work too, and are listed beside ours: see <a className="underline" href="#openrouter">OpenRouter compatibility</a>.
       </Prose>
     </DocSection>
   );

@@ -14,10 +14,11 @@ import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
 import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { clientSignal } from "@/lib/http/lean-request";
+import { forwardableHeaders } from "@/lib/gateway/forwarded-headers";
 
-/** Client headers Anthropic should see when the request ends up there. */
+/** Client headers Anthropic should see when the request ends up there (and OpenRouter's attribution, for an OpenRouter credential). */
 function anthropicPassHeaders(request: Request): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = forwardableHeaders(request);
   for (const name of ["anthropic-beta", "anthropic-version"]) {
     const value = request.headers.get(name);
     if (value) headers[name] = value;

@@ -3,6 +3,7 @@ import { readPresentedToken } from "@/lib/auth/read-bearer";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { notFound } from "@/lib/errors/gateway-error";
 import { catalog, type CatalogEntry } from "@/lib/providers/catalog";
+import { aliasEntries } from "@/lib/providers/catalog/openrouter-ids";
 import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
 import { providerModels } from "./provider-models";
 
@@ -42,7 +43,13 @@ async function visibleModels(request: Request): Promise<CatalogEntry[]> {
     known.add(id);
     models.push({ id, name: model.name ?? model.id, context_length: model.context_length ?? 0, pricing: { prompt: "0", completion: "0" }, provider: model.provider, model: model.id });
   }
-  return models;
+  return withAliases(models, providers);
+}
+
+/** The models plus OpenRouter's ids for them (anthropic/claude-sonnet-4.5, meta-llama/…) that these providers serve. */
+function withAliases(models: CatalogEntry[], providers: Set<string>): CatalogEntry[] {
+  const known = new Set(models.map((m) => m.id));
+  return [...models, ...aliasEntries(providers).filter((alias) => !known.has(alias.id))];
 }
 
 /** GET /v1/models */
