@@ -57,7 +57,7 @@ describe("two instances on one PostgreSQL and Redis", () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(40);
     expect(statuses.filter((s) => s === 429)).toHaveLength(60);
     const info = await (await fetch(`${instances[1].url}/api/v1/auth/key`, { headers: { authorization: `Bearer ${key}` } })).json();
-    expect(info.data).toMatchObject({ usage: 40, limit: 40, limit_remaining: 0 });
+    expect(info.data).toMatchObject({ usage_messages: 40, limit: 40, limit_remaining: 0 });
   });
 
   it("drops a disabled token on every instance at once, not when its cache entry expires", async () => {

@@ -49,7 +49,7 @@ describe.each(databaseTargets())("operator CLI on $name", (target: DatabaseTarge
     expect(hash).toBe(hashToken(secret));
 
     const limited = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--name", "batch", "--limit", "500", "--limit-reset", "daily", "--strategy", "round-robin", "--providers", "openai,anthropic", "--json"]);
-    expect(JSON.parse(limited.out)).toMatchObject({ name: "batch", limit: 500, limit_reset: "daily", strategy: "round-robin", allowed_providers: ["openai", "anthropic"], usage: 0 });
+    expect(JSON.parse(limited.out)).toMatchObject({ name: "batch", limit: 500, limit_reset: "daily", strategy: "round-robin", allowed_providers: ["openai", "anthropic"], usage: 0, usage_messages: 0 });
     const badLimit = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--limit", "lots"]);
     expect(badLimit).toMatchObject({ code: 2, out: "Error: --limit must be a whole number" });
 

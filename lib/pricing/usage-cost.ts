@@ -62,3 +62,9 @@ export function costFields(cost: UsageCost | null): Pick<Usage, "cost" | "is_byo
   };
   return { cost: cost?.usd ?? null, is_byok: true, cost_details: details };
 }
+
+/** The cost fields a priced usage carries, for a dialect to add to its own usage object. */
+export function pricedFields(usage: Usage | null | undefined): Pick<Usage, "cost" | "is_byok" | "cost_details"> {
+  if (!usage || usage.cost === undefined) return {};
+  return { cost: usage.cost, is_byok: usage.is_byok, cost_details: usage.cost_details };
+}

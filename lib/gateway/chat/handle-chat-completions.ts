@@ -8,6 +8,7 @@ import { openAiKeepAlive, openAiSseEncoder } from "./openai-sse";
 import { chatRequestSchema } from "./request-schema";
 import { toChatRequest } from "./to-chat-request";
 import { clientSignal } from "@/lib/http/lean-request";
+import { requestApp } from "@/lib/usage/request-app";
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -21,7 +22,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
     const caller = await authenticateApiToken(request);
     const config = env();
     const chat = toChatRequest(chatRequestSchema.parse(await readJson(request, config.MAX_BODY_BYTES)));
-    const outcome = await executeChat(caller, chat, { endpoint: "chat", signal: clientSignal(request), requestId: request.headers.get("x-request-id") });
+    const outcome = await executeChat(caller, chat, { endpoint: "chat", signal: clientSignal(request), requestId: request.headers.get("x-request-id"), app: requestApp(request.headers) });
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
     if (outcome.kind === "json") return Response.json(outcome.response, { headers });
