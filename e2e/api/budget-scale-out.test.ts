@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
 import { postgresTarget, uniqueSchemaUrl } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
-import { spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
+import { chatOn, createKeyOn, spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
 
 // Two instances sharing one PostgreSQL and no Redis: a key's spend is counted in the database.
 describe("a dollar budget across two instances on PostgreSQL", () => {
@@ -11,17 +11,8 @@ describe("a dollar budget across two instances on PostgreSQL", () => {
   let instances: ApiProcess[] = [];
   let mgmt: string;
 
-  const chat = (instance: ApiProcess, token: string) =>
-    fetch(`${instance.url}/v1/chat/completions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "the same question every time" }] }),
-    });
-  async function createKey(body: Record<string, unknown>) {
-    const response = await fetch(`${instances[0].url}/api/v1/keys`, { method: "POST", headers: { authorization: `Bearer ${mgmt}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-    expect(response.status).toBe(201);
-    return (await response.json()) as { key: string; data: { hash: string } };
-  }
+  const chat = (instance: ApiProcess, token: string) => chatOn(instance, token, "the same question every time");
+  const createKey = (body: Record<string, unknown>) => createKeyOn(instances[0], mgmt, body);
 
   beforeAll(async () => {
     gateway = await startGateway(postgresTarget(databaseUrl));
