@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { RecentRequest } from "@/lib/services/usage/usage-json";
 import { costText, count, localTime } from "./usage-format";
 
-const cell = "whitespace-nowrap px-3 py-2";
+const cell = "whitespace-nowrap px-2 py-2 sm:px-3";
 // On a phone the time, model, status and cost stay; the rest shows from the sm breakpoint.
 const wide = "hidden sm:table-cell";
 const HEADINGS: Array<[string, string]> = [
@@ -21,10 +21,12 @@ export function RecentRequestsTable({ rows, filtered, timeZone }: { rows: Recent
           {rows.length === 0 && (
             <tr><td colSpan={HEADINGS.length} className="px-3 py-6 text-center text-zinc-500">{filtered ? "No requests match these filters." : "No requests yet."}</td></tr>
           )}
-          {rows.map((r) => (
+          {rows.map((r) => {
+            const time = localTime(r.createdAt, timeZone);
+            return (
             <tr key={r.id} data-request-id={r.id}>
-              <td className={`${cell} tabular-nums`}><Link href={`/dashboard/usage/requests/${encodeURIComponent(r.id)}?tz=${encodeURIComponent(timeZone)}`} className="link" aria-label={`Request ${r.id}`}>{localTime(r.createdAt, timeZone).slice(5)}</Link></td>
-              <td className={`${cell} max-w-40 truncate font-mono text-xs sm:max-w-none`} title={r.model}>{r.model}</td>
+              <td className={`${cell} tabular-nums`}><Link href={`/dashboard/usage/requests/${encodeURIComponent(r.id)}?tz=${encodeURIComponent(timeZone)}`} className="link" aria-label={`Request ${r.id}`}>{time.slice(5, 16)}<span className="hidden sm:inline">{time.slice(16)}</span></Link></td>
+              <td className={`${cell} max-w-24 truncate font-mono text-xs sm:max-w-none`} title={r.model}>{r.model}</td>
               <td className={`${cell} ${r.status >= 400 ? "text-red-600 dark:text-red-400" : ""}`} title={r.error ?? undefined} data-testid="request-status">
                 {r.status}{r.cancelled ? " (cancelled)" : ""}
               </td>
@@ -36,7 +38,8 @@ export function RecentRequestsTable({ rows, filtered, timeZone }: { rows: Recent
               <td className={`${cell} ${wide} tabular-nums`}>{count(r.latencyMs)} ms</td>
               <td className={`${cell} ${wide} tabular-nums ${r.attempts > 1 ? "font-medium text-amber-700 dark:text-amber-400" : ""}`} title={r.attempts > 1 ? "Earlier attempts failed over to another credential or model" : undefined}>{r.attempts}</td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </div>

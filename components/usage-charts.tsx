@@ -31,7 +31,7 @@ export function DailyCharts({ days }: { days: DailyUsage[] }) {
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="day" tick={AXIS} interval={interval} />
-          <YAxis tick={AXIS} width={56} tickFormatter={dollars} />
+          <YAxis tick={AXIS} width={68} tickFormatter={dollars} />
           <Tooltip {...TOOLTIP} formatter={dollars} />
           <Bar dataKey="dollars" name="spend" fill="#059669" isAnimationActive={false} />
         </BarChart>

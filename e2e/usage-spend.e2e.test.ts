@@ -45,9 +45,9 @@ describe("spend in Usage: range, key filter, request detail and CSV, on a deskto
 
     await page.goto(`${app.url}/dashboard/keys`);
     const form = page.getByRole("form", { name: "New API token" });
-    await form.getByLabel("Name", { exact: true }).fill("agent");
-    await form.getByLabel("Dollar budget").fill("5");
-    await form.getByLabel("Per", { exact: true }).selectOption("weekly");
+    await form.locator("input[name=name]").fill("agent");
+    await form.locator("input[name=limit_usd]").fill("5");
+    await form.locator("select[name=limit_usd_reset]").selectOption("weekly");
     await form.getByRole("button", { name: /create/i }).click();
     const agentToken = await page.getByTestId("new-key").getByLabel("New key").inputValue();
     await page.reload();
@@ -77,17 +77,17 @@ describe("spend in Usage: range, key filter, request detail and CSV, on a deskto
   }, 180_000);
 
   it("narrows to a range and to one key", async () => {
-    await applyFilters(() => page.getByLabel("Range", { exact: true }).selectOption("today"), /range=today/);
+    await applyFilters(() => page.locator("select[name=range]").selectOption("today"), /range=today/);
     await expect.poll(() => rows().count()).toBe(3);
     await applyFilters(async () => {
-      await page.getByLabel("Range", { exact: true }).selectOption("custom");
-      await page.getByLabel("From", { exact: true }).fill("2020-01-01");
-      await page.getByLabel("To", { exact: true }).fill("2020-01-31");
+      await page.locator("select[name=range]").selectOption("custom");
+      await page.locator("input[name=from]").fill("2020-01-01");
+      await page.locator("input[name=to]").fill("2020-01-31");
     }, /range=custom&tz=Asia%2FTokyo&from=2020-01-01&to=2020-01-31|from=2020-01-01/);
     await expect.poll(() => page.getByTestId("usage-empty").textContent()).toContain("No requests in this range");
     await applyFilters(async () => {
-      await page.getByLabel("Range", { exact: true }).selectOption("30d");
-      await page.getByLabel("Key", { exact: true }).selectOption({ label: "agent" });
+      await page.locator("select[name=range]").selectOption("30d");
+      await page.locator("select[name=key]").selectOption({ label: "agent" });
     }, /key=[0-9a-f]{64}/);
     await expect.poll(() => rows().count()).toBe(1);
     expect(await rows().first().getAttribute("data-request-id")).toBe(ids.agent);

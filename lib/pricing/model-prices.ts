@@ -10,7 +10,9 @@ export interface ModelPrices {
   source: PriceSource;
   /** The model's entry in that source (an override's or the catalogue's `provider/model`). */
   id: string;
-  /** genai-prices' shape for one model: the calculation (tiers, dated prices) is the package's. */
+  /** The model's prices: one set, or sets by date or time of day (genai-prices' shape). */
+  prices: ModelInfo["prices"];
+  /** The same as a one-model price list, for the package's own calculation. */
   list: Provider;
 }
 
@@ -25,7 +27,7 @@ const PRICED_AS = "model";
 
 function oneModelList(source: PriceSource, id: string, prices: ModelInfo["prices"]): ModelPrices {
   const model: ModelInfo = { id: PRICED_AS, match: { equals: PRICED_AS }, prices };
-  return { source, id, list: { id: source, name: source, api_pattern: "", models: [model] } };
+  return { source, id, prices, list: { id: source, name: source, api_pattern: "", models: [model] } };
 }
 
 function fromOverrides(provider: string, model: string): ModelPrices | null {

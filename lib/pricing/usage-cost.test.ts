@@ -7,7 +7,8 @@ import { convertAnthropicUsage } from "@/lib/providers/anthropic/usage";
 import { convertCohereUsage } from "@/lib/providers/cohere/usage";
 import { convertGeminiUsage } from "@/lib/providers/gemini/usage";
 import { convertOpenAiUsage } from "@/lib/providers/openai/usage";
-import { clearModelPrices } from "./model-prices";
+import { calcPrice } from "@pydantic/genai-prices";
+import { clearModelPrices, modelPrices } from "./model-prices";
 import { costFields, usageCost } from "./usage-cost";
 
 // Each case: usage as the provider reports it on the wire, and its cost worked out by hand from
@@ -66,6 +67,29 @@ describe("the cost of a request from the provider's reported usage", () => {
   it("marks a cost from our own count as estimated", () => {
     const cost = usageCost("openai", ["gpt-4o-mini"], { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 }, true);
     expect(costFields(cost).cost_details).toMatchObject({ estimated: true });
+  });
+
+  it("prices token usage as genai-prices' own calculation does, for every model of our providers it lists", () => {
+    const usages = [
+      { prompt_tokens: 1_000, completion_tokens: 200, total_tokens: 1_200 },
+      { prompt_tokens: 9_000, completion_tokens: 700, total_tokens: 9_700, prompt_tokens_details: { cached_tokens: 4_000, cache_write_tokens: 2_000 } },
+      { prompt_tokens: 300_000, completion_tokens: 5_000, total_tokens: 305_000, prompt_tokens_details: { cached_tokens: 100_000 } },
+    ];
+    let compared = 0;
+    for (const [provider, genai] of [["anthropic", "anthropic"], ["openai", "openai"], ["google", "google"], ["mistral", "mistral"], ["xai", "x-ai"], ["groq", "groq"]]) {
+      for (const model of ["claude-sonnet-4-5", "claude-opus-4-1", "gpt-4o", "o4-mini", "gpt-4.1", "gemini-2.5-pro", "gemini-2.5-flash", "mistral-large-latest", "grok-4", "llama-3.3-70b-versatile"]) {
+        const listed = calcPrice({}, model, { providerId: genai });
+        if (!listed || Array.isArray(listed.model.prices) || !modelPrices(provider, model)) continue;
+        for (const usage of usages) {
+          const read = usage.prompt_tokens_details?.cached_tokens ?? 0;
+          const write = usage.prompt_tokens_details?.cache_write_tokens ?? 0;
+          const theirs = calcPrice({ input_tokens: usage.prompt_tokens, cache_read_tokens: read, cache_write_tokens: write, output_tokens: usage.completion_tokens }, model, { providerId: genai })!;
+          expect(usageCost(provider, [model], usage)!.usd, `${provider}/${model}`).toBeCloseTo(theirs.total_price, 12);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(20);
   });
 
   it("takes an operator's negotiated prices from PRICE_OVERRIDES_FILE, exact model before provider/*", () => {
