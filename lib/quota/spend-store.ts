@@ -21,7 +21,7 @@ if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then
 end
 return 1`;
 
-function redisSpend(client: NonNullable<ReturnType<typeof redis>>): SpendStore {
+export function redisSpend(client: NonNullable<ReturnType<typeof redis>>): SpendStore {
   const ensureConnected = () => {
     if (redisKnownDown(client)) throw new Error(`Redis is unavailable (${client.status})`);
   };
