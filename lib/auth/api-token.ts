@@ -17,6 +17,9 @@ export interface Caller {
   strategy: RoutingStrategy;
   limit: number | null;
   limitReset: LimitReset;
+  /** Dollar budget per `limitUsdReset` window; null: none. */
+  limitUsd: number | null;
+  limitUsdReset: LimitReset;
 }
 
 // Token lookups are on every request; changes invalidate at once (lib/cache/invalidation).
@@ -28,7 +31,7 @@ onInvalidate((event) => {
 // Plain SQL on the driver: the request path never waits on Prisma's query compiler (nor holds
 // its memory) for the one lookup it repeats.
 const CALLER_SQL = `
-SELECT t."id", t."name", t."tokenHash", t."disabled", t."allowedProviders", t."limit", t."limitReset"::text,
+SELECT t."id", t."name", t."tokenHash", t."disabled", t."allowedProviders", t."limit", t."limitReset"::text, t."limitUsd", t."limitUsdReset"::text,
        u."id" AS "userId", u."plan"::text, u."bonusMessages",
        -- Stored as 'round-robin'; the Prisma enum (and our code) calls it round_robin.
        replace(t."strategy"::text, '-', '_') AS "strategy", replace(u."defaultStrategy"::text, '-', '_') AS "defaultStrategy"
@@ -43,6 +46,8 @@ interface CallerRow {
   strategy: RoutingStrategy | null;
   limit: number | null;
   limitReset: LimitReset;
+  limitUsd: number | null;
+  limitUsdReset: LimitReset;
   userId: string;
   plan: Plan;
   bonusMessages: number;
@@ -63,6 +68,8 @@ async function loadCaller(tokenHash: string): Promise<Caller | null> {
     strategy: token.strategy ?? token.defaultStrategy,
     limit: token.limit,
     limitReset: token.limitReset,
+    limitUsd: token.limitUsd,
+    limitUsdReset: token.limitUsdReset,
   };
 }
 

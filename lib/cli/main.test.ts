@@ -49,15 +49,19 @@ describe.each(databaseTargets())("operator CLI on $name", (target: DatabaseTarge
     expect(hash).toBe(hashToken(secret));
 
     const limited = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--name", "batch", "--limit", "500", "--limit-reset", "daily", "--strategy", "round-robin", "--providers", "openai,anthropic", "--json"]);
-    expect(JSON.parse(limited.out)).toMatchObject({ name: "batch", limit: 500, limit_reset: "daily", strategy: "round-robin", allowed_providers: ["openai", "anthropic"], usage: 0 });
+    expect(JSON.parse(limited.out)).toMatchObject({ name: "batch", limit: 500, limit_reset: "daily", strategy: "round-robin", allowed_providers: ["openai", "anthropic"], usage: 0, usage_messages: 0 });
     const badLimit = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--limit", "lots"]);
     expect(badLimit).toMatchObject({ code: 2, out: "Error: --limit must be a whole number" });
+    const budgeted = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--name", "agent", "--limit-usd", "12.50", "--limit-usd-reset", "weekly", "--json"]);
+    expect(JSON.parse(budgeted.out)).toMatchObject({ name: "agent", limit: null, limit_usd: 12.5, limit_usd_reset: "weekly", limit_usd_remaining: 12.5 });
+    const badBudget = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--limit-usd", "$5"]);
+    expect(badBudget).toMatchObject({ code: 2, out: "Error: --limit-usd must be dollars, e.g. 25 or 2.50" });
 
     const mgmt = await cliKeepingDb(["mgmt-key", "create", "--user", "ops@example.com"]);
     expect(mgmt.out).toMatch(/lr_mgmt_[A-Za-z0-9_-]{40}/);
 
     const listed = await cliKeepingDb(["user", "list", "--json"]);
-    expect(JSON.parse(listed.out)).toEqual([expect.objectContaining({ email: "ops@example.com", plan: "pro", credentials: 1, tokens: 3 })]);
+    expect(JSON.parse(listed.out)).toEqual([expect.objectContaining({ email: "ops@example.com", plan: "pro", credentials: 1, tokens: 4 })]);
   });
 
   it("explains bad input with a non-zero exit and no stack trace", async () => {

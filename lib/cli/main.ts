@@ -9,6 +9,7 @@ const HELP = `oauthrouter: operate an OauthRouter installation (same database as
   oauthrouter user list
   oauthrouter provider add --user E --provider ID --key K [--label L] [--base-url U] [--account-id A] [--kind api_key|oauth_token] [--expires-at DATE]
   oauthrouter token create --user E [--name N] [--limit N] [--limit-reset daily|weekly|monthly|never]
+                           [--limit-usd DOLLARS] [--limit-usd-reset daily|weekly|monthly|never]
                            [--strategy latest|random|round-robin|failover|least-used] [--providers a,b]
   oauthrouter mgmt-key create --user E [--name N]
   oauthrouter secrets rotate [--batch-size N] [--dry-run]
@@ -41,6 +42,8 @@ const OPTIONS = {
   name: { type: "string" },
   limit: { type: "string" },
   "limit-reset": { type: "string" },
+  "limit-usd": { type: "string" },
+  "limit-usd-reset": { type: "string" },
   strategy: { type: "string" },
   providers: { type: "string" },
   "batch-size": { type: "string" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { priceOverridesFile } from "@/lib/pricing/price-overrides";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -56,6 +57,7 @@ export const envSchema = z.object({
   STRIPE_PRICE_ENTERPRISE: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  PRICE_OVERRIDES_FILE: priceOverridesFile.optional(),
 }).superRefine(requireCompleteStripeSettings);
 
 export type Env = z.infer<typeof envSchema>;

@@ -72,6 +72,8 @@ export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTall
           // Every stream ends with usage, even when the upstream reported none.
           const usage = tally.usage ? undefined : usageChunk(tally, created, await tally.ensureUsage());
           tally.finish({ status: 200 });
+          // The stream's last bytes wait for its cost to be on a budget counter, for the next request to see.
+          await tally.spent();
           return usage ? { done: false, value: usage } : END;
         }
         value.id = tally.id;

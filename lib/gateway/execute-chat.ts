@@ -4,6 +4,8 @@ import { adapterFor } from "@/lib/providers/adapters";
 import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
 import { admitMessage } from "@/lib/quota/admit-message";
+import { admitSpend } from "@/lib/quota/admit-spend";
+import type { RequestApp } from "@/lib/usage/request-app";
 import { errorReason, log } from "@/lib/observability/logger";
 import { readSseThrough, type ChunkReader } from "@/lib/sse/read-sse-through";
 import type { UsageRecord } from "@/lib/usage/usage-record";
@@ -35,6 +37,8 @@ export interface ChatExecutionOptions {
   ownCredential?: UsableCredential;
   /** The HTTP request's id (x-request-id), for the log lines of this request. */
   requestId?: string | null;
+  /** The calling app (X-Title, HTTP-Referer), recorded on the usage row. */
+  app?: RequestApp;
 }
 
 interface Answered {
@@ -115,10 +119,11 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
   const id = newGenerationId();
   const created = Math.floor(Date.now() / 1000);
   const modelIds = [...new Set([chat.model, ...((chat.models as string[] | undefined) ?? [])].filter(Boolean))];
-  const tally = new UsageTally(id, caller, options.endpoint, modelIds[0], Boolean(chat.stream));
+  const tally = new UsageTally(id, caller, options.endpoint, modelIds[0], Boolean(chat.stream), options.app);
   tally.messages = chat.messages;
   try {
     const attempts = options.ownCredential ? ownAttempts(modelIds[0], options.ownCredential) : await planAttempts(caller, modelIds, { chat, affinityKey: chat.user });
+    await admitSpend(caller);
     tally.ticket = await admitMessage(caller, id);
     tally.countedMessage = true;
     const answered = await firstAnswer(caller, attempts, chat, tally, created, options);
@@ -128,6 +133,7 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
       Object.assign(response, { id, provider: answered.attempt.provider });
       tally.observeResponse(response);
       tally.finish({ status: 200 });
+      await tally.spent();
       return { kind: "json", id, attempt: answered.attempt, response };
     }
     const converted = readSseThrough(answered.response.chunks(), answered.adapter.createStreamTransformer(answered.context));
@@ -155,6 +161,7 @@ async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTal
   if (!chat.stream) {
     const body = await rawJson(response, adapter, context, tally);
     tally.finish({ status: 200 });
+    await tally.spent();
     return { kind: "raw", id: tally.id, attempt, body, contentType };
   }
   const body = rawStream(response.chunks(), adapter, context, tally, options.passthrough!, options.requestId);

@@ -1,6 +1,8 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import type { ChatChunk, ProviderAdapter, SseEvent, SyncTransformer, UpstreamContext, UpstreamRequest, WireFamily } from "@/lib/providers/types";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
+import { pricedFields } from "@/lib/pricing/usage-cost";
+import { getProvider } from "@/lib/providers/registry";
 import { readSseThrough } from "@/lib/sse/read-sse-through";
 import { recordStreamFailure } from "./accounted-chunks";
 import type { UsageTally } from "./usage-tally";
@@ -18,7 +20,18 @@ export interface Passthrough {
   streamError(error: GatewayError): Uint8Array;
 }
 
-/** The upstream's JSON answer, unchanged; read aside for usage. */
+/** Where each dialect keeps usage in its JSON answer. */
+const USAGE_FIELD: Partial<Record<WireFamily, string>> = { anthropic: "usage", gemini: "usageMetadata", openai: "usage" };
+
+/** The upstream's answer with the request's cost added to its usage object (an extra field SDKs ignore). */
+function withCost(text: string, body: unknown, family: WireFamily, tally: UsageTally): string {
+  const field = USAGE_FIELD[family];
+  const usage = field && body && typeof body === "object" ? (body as Record<string, unknown>)[field] : undefined;
+  if (!usage || typeof usage !== "object" || tally.usage?.cost === undefined) return text;
+  return JSON.stringify({ ...(body as object), [field!]: { ...usage, ...pricedFields(tally.usage) } });
+}
+
+/** The upstream's JSON answer, field for field, with its cost added; read aside for usage. */
 export async function rawJson(response: UpstreamResponse, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally): Promise<string> {
   let text: string;
   try {
@@ -26,12 +39,13 @@ export async function rawJson(response: UpstreamResponse, adapter: ProviderAdapt
   } catch (error) {
     throw upstreamNetworkError(ctx.provider, error, "while sending its answer");
   }
+  const body = parseJsonOr(text, undefined);
   try {
-    tally.observeResponse(adapter.parseChatResponse(parseJsonOr(text, undefined), ctx));
+    tally.observeResponse(adapter.parseChatResponse(body, ctx));
   } catch {
     throw new GatewayError(502, "api_error", `${ctx.provider} returned a response that could not be read`, { metadata: { provider: ctx.provider } });
   }
-  return text;
+  return withCost(text, body, getProvider(ctx.provider)?.family ?? "openai", tally);
 }
 
 const encoder = new TextEncoder();
@@ -96,6 +110,7 @@ export function rawStream(body: AsyncIterable<Uint8Array>, adapter: ProviderAdap
           ended = true;
           if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
           else tally.finish({ status: 200 });
+          await tally.spent();
           controller.close();
         } catch (error) {
           if (ended || tally.finished()) return;

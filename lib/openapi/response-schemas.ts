@@ -6,6 +6,7 @@ type JsonSchema = Record<string, unknown>;
 const str = { type: "string" };
 const int = { type: "integer" };
 const bool = { type: "boolean" };
+const num = { type: "number" };
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const object = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties), extra: JsonSchema = {}): JsonSchema => ({
@@ -26,6 +27,9 @@ const chatSchemas: Record<string, JsonSchema> = {
       prompt_tokens: int, completion_tokens: int, total_tokens: int,
       prompt_tokens_details: object({ cached_tokens: int, cache_write_tokens: int }, []),
       completion_tokens_details: object({ reasoning_tokens: int }, []),
+      cost: { ...nullable(num), description: "What the provider charges for the request, in dollars, at its published prices (or the operator's); null when the model's price is unknown." },
+      is_byok: bool,
+      cost_details: object({ upstream_inference_cost: nullable(num), upstream_inference_prompt_cost: nullable(num), upstream_inference_completions_cost: nullable(num), estimated: { ...bool, description: "Tokens counted by us: the provider reported none." } }, []),
     },
     ["prompt_tokens", "completion_tokens", "total_tokens"],
   ),
@@ -99,13 +103,23 @@ const nativeSchemas: Record<string, JsonSchema> = {
 };
 
 const timestamp = { type: "string", format: "date-time" };
+const SPEND_FIELDS = {
+  usage: { ...num, description: "Dollars this key spent at your providers' prices, in all." },
+  usage_daily: { ...num, description: "Dollars spent today (UTC)." }, usage_weekly: { ...num, description: "Dollars spent this week (from Monday, UTC)." },
+  usage_monthly: { ...num, description: "Dollars spent this month (UTC)." },
+};
+const BUDGET_FIELDS = {
+  limit_usd: { ...nullable(num), description: "Dollar budget per limit_usd_reset window; null: none." }, limit_usd_reset: { enum: ["daily", "weekly", "monthly", "never"] },
+  limit_usd_remaining: nullable(num), limit_usd_resets_at: nullable(timestamp),
+};
 const accountSchemas: Record<string, JsonSchema> = {
   ApiKey: object({
     hash: { ...str, description: "SHA-256 of the key: its id in /api/v1/keys/{hash}." },
     name: str, label: { ...str, description: "The key's visible prefix." }, disabled: bool, is_default: bool,
     allowed_providers: { type: "array", items: str, description: "Empty: every provider." },
     strategy: nullable({ enum: [...API_STRATEGIES] }), limit: nullable(int), limit_reset: { enum: ["daily", "weekly", "monthly", "never"] },
-    usage: { ...int, description: "Messages used in the current limit window." }, limit_remaining: nullable(int), limit_resets_at: nullable(timestamp),
+    ...SPEND_FIELDS, usage_messages: { ...int, description: "Messages used in the current limit window." }, limit_remaining: nullable(int), limit_resets_at: nullable(timestamp),
+    ...BUDGET_FIELDS,
     app_origin: { ...nullable(str), description: "The app that obtained the key through OAuth PKCE." },
     created_at: timestamp, updated_at: timestamp, last_used_at: nullable(timestamp),
   }),
@@ -115,7 +129,8 @@ const accountSchemas: Record<string, JsonSchema> = {
   DeletedApiKey: object({ deleted: { const: true }, hash: str }),
   KeyInfo: object({
     data: object({
-      name: str, label: { ...str, description: "The same as name, under OpenRouter's field name." }, usage: int, limit: nullable(int), limit_reset: str, limit_remaining: nullable(int),
+      name: str, label: { ...str, description: "The same as name, under OpenRouter's field name." }, ...SPEND_FIELDS, usage_messages: int,
+      limit: nullable(int), limit_reset: str, limit_remaining: nullable(int), ...BUDGET_FIELDS,
       allowed_providers: { type: "array", items: str }, strategy: { enum: [...API_STRATEGIES] },
       plan: { enum: ["free", "starter", "pro", "enterprise"] }, plan_name: str, is_free_tier: bool,
       messages: object({ used: int, limit: nullable(int), remaining: nullable(int), bonus: int, resets_at: timestamp }),
@@ -125,7 +140,9 @@ const accountSchemas: Record<string, JsonSchema> = {
     data: object({
       id: str, model: nullable(str), model_requested: str, provider: nullable(str), endpoint: str, status: int, streamed: bool, cancelled: bool,
       finish_reason: nullable(str), native_finish_reason: nullable(str), tokens_prompt: int, tokens_completion: int, tokens_total: int,
-      tokens_cached: int, tokens_reasoning: int, latency: { ...int, description: "Milliseconds." }, time_to_first_token: nullable(int), attempts: int,
+      tokens_cached: int, tokens_reasoning: int, tokens_cache_write: int,
+      total_cost: { ...nullable(num), description: "Dollars at the provider's prices; null when the model's price is unknown." }, cost_estimated: bool,
+      app_title: nullable(str), app_referer: nullable(str), latency: { ...int, description: "Milliseconds." }, time_to_first_token: nullable(int), attempts: int,
       counted_message: bool, error_type: nullable(str), error_message: nullable(str), created_at: timestamp,
     }),
   }),

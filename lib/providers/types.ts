@@ -147,6 +147,19 @@ export interface Usage {
   total_tokens: number;
   prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number };
   completion_tokens_details?: { reasoning_tokens?: number };
+  /** What the provider charges for the request in dollars (lib/pricing); null when its price is unknown. */
+  cost?: number | null;
+  is_byok?: boolean;
+  cost_details?: CostDetails;
+}
+
+/** OpenRouter's breakdown of `cost`; with your own keys, the upstream's charge is all of it. */
+export interface CostDetails {
+  upstream_inference_cost: number | null;
+  upstream_inference_prompt_cost: number | null;
+  upstream_inference_completions_cost: number | null;
+  /** The tokens were counted by us because the provider reported none. */
+  estimated?: boolean;
 }
 
 export interface ResponseMessage {

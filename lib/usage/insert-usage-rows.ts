@@ -6,7 +6,7 @@ const COLUMNS: Array<keyof UsageRecord> = [
   "id", "userId", "tokenId", "credentialId", "endpoint", "modelRequested", "provider", "modelUsed", "status",
   "finishReason", "nativeFinishReason", "promptTokens", "completionTokens", "totalTokens", "cachedTokens",
   "reasoningTokens", "latencyMs", "ttftMs", "streamed", "cancelled", "countedMessage", "errorType", "errorMessage",
-  "attempts", "createdAt",
+  "attempts", "model", "cacheWriteTokens", "costMicros", "costEstimated", "appTitle", "appReferer", "createdAt",
 ];
 
 // The batch travels as one JSON text that PostgreSQL maps onto the table's own columns: one fixed

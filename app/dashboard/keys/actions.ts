@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { isGatewayError } from "@/lib/errors/gateway-error";
-import { createKeySchema } from "@/lib/services/api-keys/key-input";
+import { createKeySchema, updateKeySchema } from "@/lib/services/api-keys/key-input";
 import { createKey, deleteKey, updateKey } from "@/lib/services/api-keys/manage-keys";
 import { createManagementKey, deleteManagementKey } from "@/lib/services/management-keys/create-management-key";
 
@@ -22,17 +22,33 @@ function describe(error: unknown): string {
 export async function createTokenAction(_previous: NewKeyState, form: FormData): Promise<NewKeyState> {
   const user = await requireUser();
   const limit = String(form.get("limit") ?? "").trim();
+  const limitUsd = String(form.get("limit_usd") ?? "").trim();
   try {
     const input = createKeySchema.parse({
       name: String(form.get("name") ?? ""),
       allowed_providers: form.getAll("allowed_providers").map(String),
       limit: limit ? Number(limit) : null,
       limit_reset: String(form.get("limit_reset") || "monthly"),
+      limit_usd: limitUsd ? Number(limitUsd) : null,
+      limit_usd_reset: String(form.get("limit_usd_reset") || "monthly"),
       strategy: String(form.get("strategy") || "") || null,
     });
     const { key } = await createKey(user.id, input);
     revalidatePath("/dashboard/keys");
     return { key };
+  } catch (error) {
+    return { error: describe(error) };
+  }
+}
+
+export async function setBudgetAction(_previous: NewKeyState, form: FormData): Promise<NewKeyState> {
+  const user = await requireUser();
+  const limitUsd = String(form.get("limit_usd") ?? "").trim();
+  try {
+    const input = updateKeySchema.parse({ limit_usd: limitUsd ? Number(limitUsd) : null, limit_usd_reset: String(form.get("limit_usd_reset") || "monthly") });
+    await updateKey(user.id, String(form.get("hash")), input);
+    revalidatePath("/dashboard/keys");
+    return {};
   } catch (error) {
     return { error: describe(error) };
   }

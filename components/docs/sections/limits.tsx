@@ -23,6 +23,11 @@ export function LimitsSection({ referrerBonus, referredBonus }: { referrerBonus:
         A key can also have a limit of its own (daily, weekly, monthly or never resetting), set on the Keys page or through the <a href="#key-management" className="link">key management API</a>; whichever limit runs out first applies.
         <C> GET /api/v1/auth/key</C> shows both. <Link href="/pricing" className="link">Compare plans</Link>.
       </Prose>
+      <Prose>
+        Spend: every answer carries <C>usage.cost</C>, what the request cost at your provider&apos;s prices in dollars (<C>null</C> when the model&apos;s price is unknown), and a key can have a dollar budget
+        (<C>limit_usd</C>, per day, week, month or in total). The budget is checked when a request starts: once the spend recorded in its window reaches the budget, requests get <C>429 rate_limit_error</C> with code <C>budget_exceeded</C> until it resets;
+        requests already running finish.
+      </Prose>
     </DocSection>
   );
 }

@@ -9,6 +9,7 @@ import { chatRequestSchema } from "./request-schema";
 import { toChatRequest } from "./to-chat-request";
 import { clientSignal } from "@/lib/http/lean-request";
 import { forwardableHeaders } from "@/lib/gateway/forwarded-headers";
+import { requestApp } from "@/lib/usage/request-app";
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -27,6 +28,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
       signal: clientSignal(request),
       passHeaders: forwardableHeaders(request),
       requestId: request.headers.get("x-request-id"),
+      app: requestApp(request.headers),
     });
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);

@@ -15,6 +15,7 @@ import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
 import { clientSignal } from "@/lib/http/lean-request";
 import { forwardableHeaders } from "@/lib/gateway/forwarded-headers";
+import { requestApp } from "@/lib/usage/request-app";
 
 export type GeminiMethod = "generateContent" | "streamGenerateContent" | "countTokens";
 
@@ -48,7 +49,7 @@ export async function handleGenerateContent(request: Request): Promise<Response>
       streamError: (error) => encodeGeminiSse(geminiErrorBody(error)),
     };
     const requestId = request.headers.get("x-request-id");
-    const outcome = await executeChat(caller, chat, { endpoint: "gemini", signal: clientSignal(request), passHeaders: forwardableHeaders(request), passthrough, requestId });
+    const outcome = await executeChat(caller, chat, { endpoint: "gemini", signal: clientSignal(request), passHeaders: forwardableHeaders(request), passthrough, requestId, app: requestApp(request.headers) });
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
     if (outcome.kind === "json") return Response.json(chatResponseToGemini(outcome.response), { headers });

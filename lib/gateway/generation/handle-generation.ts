@@ -39,6 +39,12 @@ export async function handleGeneration(request: Request): Promise<Response> {
         tokens_total: row.totalTokens,
         tokens_cached: row.cachedTokens,
         tokens_reasoning: row.reasoningTokens,
+        tokens_cache_write: row.cacheWriteTokens,
+        // Dollars at the provider's prices; null when the model's price is unknown.
+        total_cost: row.costMicros === null ? null : row.costMicros / 1_000_000,
+        cost_estimated: row.costEstimated,
+        app_title: row.appTitle,
+        app_referer: row.appReferer,
         latency: row.latencyMs,
         time_to_first_token: row.ttftMs,
         attempts: row.attempts,

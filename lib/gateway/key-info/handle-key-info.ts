@@ -5,6 +5,9 @@ import { messagesUsedThisMonth } from "@/lib/quota/messages-used";
 import { nextMonthStart, tokenWindow } from "@/lib/quota/periods";
 import { monthlyMessageLimit, PLANS } from "@/lib/quota/plans";
 import { toApiStrategy } from "@/lib/services/api-keys/strategy-names";
+import { usageWriter } from "@/lib/usage/usage-writer";
+import { keySpend } from "@/lib/services/api-keys/key-spend";
+import { budgetView, spendView } from "@/lib/services/api-keys/key-view";
 
 /** GET /api/v1/auth/key (and /api/v1/key): what the calling token may still do. */
 export async function handleKeyInfo(request: Request): Promise<Response> {
@@ -12,10 +15,14 @@ export async function handleKeyInfo(request: Request): Promise<Response> {
     const caller = await authenticateApiToken(request);
     const now = new Date();
     const counters = counterStore();
+    // This instance's usage rows still in the buffer count in the spend below.
+    if (usageWriter().pending() > 0) await usageWriter().flush().catch(() => undefined);
     const window = tokenWindow(caller.limitReset, now);
-    const [tokenUsage, monthUsed] = await Promise.all([
+    const [tokenUsage, monthUsed, spend, budget] = await Promise.all([
       counters.read(`token:${caller.tokenId}:${window.key}`),
       messagesUsedThisMonth(caller, now),
+      keySpend([caller.tokenId], now),
+      budgetView({ id: caller.tokenId, limitUsd: caller.limitUsd, limitUsdReset: caller.limitUsdReset }, now),
     ]);
     const monthLimit = monthlyMessageLimit(caller.plan, caller.bonusMessages);
     return Response.json({
@@ -23,10 +30,13 @@ export async function handleKeyInfo(request: Request): Promise<Response> {
         name: caller.tokenName,
         // OpenRouter's clients read the key's name as `label`.
         label: caller.tokenName,
-        usage: tokenUsage,
+        // Dollars at the providers' prices, as OpenRouter's `usage`; this token's messages beside them.
+        ...spendView(spend.get(caller.tokenId)),
+        usage_messages: tokenUsage,
         limit: caller.limit,
         limit_reset: caller.limitReset,
         limit_remaining: caller.limit === null ? null : Math.max(0, caller.limit - tokenUsage),
+        ...budget,
         allowed_providers: caller.allowedProviders,
         strategy: toApiStrategy(caller.strategy),
         plan: caller.plan,

@@ -15,6 +15,7 @@ import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-c
 import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { clientSignal } from "@/lib/http/lean-request";
 import { forwardableHeaders } from "@/lib/gateway/forwarded-headers";
+import { requestApp } from "@/lib/usage/request-app";
 
 /** Client headers Anthropic should see when the request ends up there (and OpenRouter's attribution, for an OpenRouter credential). */
 function anthropicPassHeaders(request: Request): Record<string, string> {
@@ -44,7 +45,7 @@ export async function handleMessages(request: Request): Promise<Response> {
       streamError: (error) => encodeAnthropicEvent({ type: "error", error: { type: anthropicErrorType(error.type, error.status), message: error.message } }),
     };
     const requestId = request.headers.get("x-request-id");
-    const options = { endpoint: "messages" as const, signal: clientSignal(request), passHeaders: anthropicPassHeaders(request), passthrough, ownCredential, requestId };
+    const options = { endpoint: "messages" as const, signal: clientSignal(request), passHeaders: anthropicPassHeaders(request), passthrough, ownCredential, requestId, app: requestApp(request.headers) };
     const outcome = await executeChat(caller, anthropicToChatRequest(input), options);
     const headers = answerHeaders(outcome);
     if (outcome.kind === "raw") return rawResponse(outcome);
