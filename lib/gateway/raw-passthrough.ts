@@ -3,8 +3,9 @@ import type { ChatChunk, ProviderAdapter, SseEvent, SyncTransformer, UpstreamCon
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { readSseThrough } from "@/lib/sse/read-sse-through";
 import { recordStreamFailure } from "./accounted-chunks";
+import type { Attempt } from "./routing/plan-attempts";
 import type { UsageTally } from "./usage-tally";
-import type { UpstreamResponse } from "./upstream/call-upstream";
+import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
 import { upstreamNetworkError, upstreamStreamError } from "./upstream/upstream-error";
 
 /**
@@ -16,10 +17,46 @@ export interface Passthrough {
   build(ctx: UpstreamContext): UpstreamRequest;
   /** How the client's dialect says, inside a stream, that it failed (its final event). */
   streamError(error: GatewayError): Uint8Array;
+  /** Whether this attempt gets the client's own body (default: every attempt of the family). */
+  accepts?(attempt: Attempt, ctx: UpstreamContext): boolean;
+  /** The upstream answered that it has no such endpoint: the attempt is then translated instead. */
+  lacksEndpoint?(error: unknown, ctx: UpstreamContext): boolean;
+  /** Why the request cannot be translated for another provider, when it cannot. */
+  untranslatable?: GatewayError;
+  /** Reads the upstream's answer aside, when the family's chat adapter cannot (default: the adapter). */
+  reader?: Pick<ProviderAdapter, "parseChatResponse" | "createStreamTransformer">;
+  /** Awaited when the upstream's stream has ended well, before the client's stream closes. */
+  settle?(): Promise<void>;
+  /** Changes an event before the client sees it (what the client's request implies and the upstream could not know). */
+  rewrite?(event: SseEvent): SseEvent;
+}
+
+/**
+ * Sends one attempt: the client's own body when the passthrough takes it, else our translation
+ * (refused when the request cannot be translated). An upstream without the endpoint gets the translation.
+ */
+export async function sendAttempt(
+  attempt: Attempt,
+  adapter: ProviderAdapter,
+  ctx: UpstreamContext,
+  translated: () => UpstreamRequest,
+  signal: AbortSignal,
+  passthrough?: Passthrough,
+): Promise<{ response: UpstreamResponse; raw: boolean }> {
+  const destination = { userSuppliedHost: Boolean(attempt.credential.baseUrl) };
+  if (passthrough?.family === adapter.family && (passthrough.accepts?.(attempt, ctx) ?? true)) {
+    try {
+      return { response: await callUpstream(attempt.provider, adapter, passthrough.build(ctx), signal, destination), raw: true };
+    } catch (error) {
+      if (!passthrough.lacksEndpoint?.(error, ctx)) throw error;
+    }
+  }
+  if (passthrough?.untranslatable) throw passthrough.untranslatable;
+  return { response: await callUpstream(attempt.provider, adapter, translated(), signal, destination), raw: false };
 }
 
 /** The upstream's JSON answer, unchanged; read aside for usage. */
-export async function rawJson(response: UpstreamResponse, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally): Promise<string> {
+export async function rawJson(response: UpstreamResponse, adapter: Pick<ProviderAdapter, "parseChatResponse">, ctx: UpstreamContext, tally: UsageTally): Promise<string> {
   let text: string;
   try {
     text = await response.text();
@@ -73,7 +110,7 @@ function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: Usag
  * usage row) so that only events it could read reach the client. A malformed event, a broken
  * connection or the upstream's own error event ends the stream with the dialect's error event.
  */
-export function rawStream(body: AsyncIterable<Uint8Array>, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
+export function rawStream(body: AsyncIterable<Uint8Array>, adapter: Pick<ProviderAdapter, "createStreamTransformer">, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
   // An over-long event fails the reader: the pull's catch ends the stream with the dialect's error event.
   const reader = readSseThrough(body, observedBy(adapter.createStreamTransformer(ctx), tally));
   let ended = false;
@@ -92,10 +129,13 @@ export function rawStream(body: AsyncIterable<Uint8Array>, adapter: ProviderAdap
         try {
           const { done, value } = await reader.read();
           if (ended) return;
-          if (!done) return controller.enqueue(encoder.encode(encodeEvent(value)));
+          if (!done) return controller.enqueue(encoder.encode(encodeEvent(passthrough.rewrite ? passthrough.rewrite(value) : value)));
           ended = true;
           if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
-          else tally.finish({ status: 200 });
+          else {
+            tally.finish({ status: 200 });
+            await passthrough.settle?.();
+          }
           controller.close();
         } catch (error) {
           if (ended || tally.finished()) return;

@@ -67,10 +67,9 @@ const implicitType = (value: unknown) => {
   return { ...value, type: "role" in value ? "message" : "item_reference" };
 };
 
-export const inputItem = z.preprocess(
-  implicitType,
-  byType({ message, function_call: functionCall, function_call_output: functionCallOutput, reasoning, item_reference: itemReference, web_search_call: webSearchCall }, OPENAI_ONLY_ITEMS),
-);
+const typedItem = byType({ message, function_call: functionCall, function_call_output: functionCallOutput, reasoning, item_reference: itemReference, web_search_call: webSearchCall }, OPENAI_ONLY_ITEMS)
+  .meta({ description: "An input item, by `type`: message (also without type, with role), function_call, function_call_output, reasoning, item_reference, web_search_call; OpenAI's other item types for OpenAI models." });
+export const inputItem = z.preprocess(implicitType, typedItem);
 
 const functionTool = z.looseObject({
   type: z.literal("function"),
@@ -97,8 +96,8 @@ export const responsesRequestSchema = z.looseObject({
   model: z.string().min(1, "must name a model, e.g. 'openai/gpt-4o'").max(256),
   input: z.union([z.string(), z.array(inputItem)], { error: "must be a string or an array of input items" }).optional(),
   instructions: z.string().nullish(),
-  previous_response_id: z.string().min(1).nullish(),
-  store: z.boolean().nullish(),
+  previous_response_id: z.string().min(1).nullish().meta({ description: "Continue a stored response of your account: its conversation goes before this input." }),
+  store: z.boolean().nullish().meta({ description: "Keep the response for 30 days (default true); false keeps nothing but the usage row." }),
   stream: z.boolean().nullish(),
   tools: z.array(tool).max(128).nullish(),
   tool_choice: z.union([z.enum(["none", "auto", "required"]), z.looseObject({ type: z.string() })]).nullish(),
@@ -112,6 +111,11 @@ export const responsesRequestSchema = z.looseObject({
   user: z.string().max(256).nullish(),
   background: z.literal(false, { error: "background responses are not supported; leave background unset" }).nullish(),
   conversation: z.null({ error: "the Conversations API is not supported; use previous_response_id" }).optional(),
+});
+
+/** The same body as the OpenAPI document shows it (JSON Schema cannot express the implicit item types). */
+export const responsesRequestDocumentSchema = responsesRequestSchema.extend({
+  input: z.union([z.string(), z.array(typedItem)]).optional(),
 });
 
 export type ResponsesRequest = z.infer<typeof responsesRequestSchema>;
