@@ -12,6 +12,7 @@ import { ModelsSection } from "./sections/models";
 import { NativeEndpointsSection } from "./sections/native-endpoints";
 import { PitfallsSection } from "./sections/pitfalls";
 import { QuickstartSection } from "./sections/quickstart";
+import { ResponsesSection } from "./sections/responses";
 
 export interface DocsSettings {
   hosts: DocsHosts;
@@ -33,6 +34,7 @@ export function DocsPage({ hosts, keepAliveMs, referrerBonus, referredBonus }: D
         <QuickstartSection hosts={hosts} />
         <AuthenticationSection hosts={hosts} />
         <ChatCompletionsSection hosts={hosts} />
+        <ResponsesSection hosts={hosts} />
         <ModelsSection hosts={hosts} />
         <EmbeddingsSection hosts={hosts} />
         <NativeEndpointsSection hosts={hosts} />

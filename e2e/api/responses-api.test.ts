@@ -1,6 +1,12 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { PLACEHOLDERS } from "@/lib/docs/curl";
+import { responsesSnippets } from "@/lib/docs/responses-snippets";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { THINKING_SIGNATURE } from "@/test/fake-upstream/anthropic/reply";
 import { THINKING_TEXT } from "@/test/fake-upstream/conversation";
@@ -206,5 +212,21 @@ describe("the Responses API through the openai SDK", () => {
       ["responses", "openai", 200, true, true, 4],
     ]);
     expect(rows.every((row) => row.userId === userId)).toBe(true);
+  });
+
+  it("runs the docs' Node example as written, and gives Codex CLI a Responses provider at our base URL", async () => {
+    const snippets = responsesSnippets({ apiUrl: gateway.url, publicUrl: gateway.url });
+    // Beside node_modules, so `import OpenAI from "openai"` resolves as in a user's project.
+    const dir = mkdtempSync(path.join(process.cwd(), "node_modules", ".docs-example-"));
+    try {
+      writeFileSync(path.join(dir, "example.mjs"), snippets.node.code.replaceAll(PLACEHOLDERS.token, client.apiKey));
+      const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, "example.mjs")]);
+      expect(stdout).toBe("Echo: Name a city.\nEcho: Why that one?");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const settings = Object.fromEntries([...snippets.codex.code.matchAll(/^(\w+) = "(.*)"$/gm)].map((m) => [m[1], m[2]]));
+    expect(settings).toMatchObject({ model_provider: "oauthrouter", base_url: `${gateway.url}/v1`, wire_api: "responses", env_key: "OAUTHROUTER_API_KEY" });
+    expect(snippets.codex.code).toContain("[model_providers.oauthrouter]");
   });
 });
