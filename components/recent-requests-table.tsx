@@ -1,6 +1,6 @@
 import type { RecentRequest } from "@/lib/services/usage/usage-json";
 
-const HEADINGS = ["Time (UTC)", "Model", "Provider", "Status", "Tokens in / out", "Latency", "Attempts", "Stream"];
+const HEADINGS = ["Time (UTC)", "Endpoint", "Model", "Provider", "Status", "Tokens in / out", "Latency", "Attempts", "Stream"];
 const cell = "whitespace-nowrap px-3 py-2";
 
 /** The last 50 requests; scrolls inside its box on a narrow screen, never the page. */
@@ -18,6 +18,7 @@ export function RecentRequestsTable({ rows, filtered }: { rows: RecentRequest[];
           {rows.map((r) => (
             <tr key={r.id} data-request-id={r.id}>
               <td className={`${cell} tabular-nums`}>{r.createdAt.replace("T", " ").slice(0, 19)}</td>
+              <td className={`${cell} font-mono text-xs`}>{r.endpoint}</td>
               <td className={`${cell} font-mono text-xs`}>{r.model}</td>
               <td className={cell}>{r.provider ?? "–"}</td>
               <td className={`${cell} ${r.status >= 400 ? "text-red-600 dark:text-red-400" : ""}`} title={r.error ?? undefined}>

@@ -13,6 +13,8 @@ export interface UsageJson {
 export interface RecentRequest {
   id: string;
   createdAt: string;
+  /** The API the request came in on, as its path. */
+  endpoint: string;
   model: string;
   provider: string | null;
   status: number;
@@ -25,6 +27,10 @@ export interface RecentRequest {
   error: string | null;
 }
 
+const ENDPOINT_PATHS: Record<string, string> = {
+  chat: "/v1/chat/completions", responses: "/v1/responses", messages: "/v1/messages", gemini: "/v1beta", embeddings: "/v1/embeddings",
+};
+
 /** Only what the page shows of each request: no token or credential ids. */
 export function toUsageJson(summary: UsageSummary): UsageJson {
   return {
@@ -36,6 +42,7 @@ export function toUsageJson(summary: UsageSummary): UsageJson {
     recent: summary.recent.map((r) => ({
       id: r.id,
       createdAt: r.createdAt.toISOString(),
+      endpoint: ENDPOINT_PATHS[r.endpoint] ?? r.endpoint,
       model: r.modelUsed ?? r.modelRequested,
       provider: r.provider,
       status: r.status,
