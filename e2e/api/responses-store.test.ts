@@ -82,6 +82,12 @@ describe.each(databaseTargets())("stored responses on $name", (target) => {
     }
   });
 
+  it("stores text with a NUL character, which PostgreSQL's jsonb cannot hold, as U+FFFD", async () => {
+    const answer = await alice.client.responses.create({ model: "anthropic/claude-sonnet-4-5", input: "nul\u0000byte" });
+    expect(answer.output_text).toBe("Echo: nul\u0000byte");
+    expect((await alice.client.responses.retrieve(answer.id)).output_text).toBe("Echo: nul\ufffdbyte");
+  });
+
   it("forgets a response after 30 days", async () => {
     const old = await alice.client.responses.create({ model: "anthropic/claude-sonnet-4-5", input: "long ago" });
     const [row] = await rawQuery<{ days: number }>(`SELECT round(extract(epoch FROM "expiresAt" - "createdAt") / 86400)::int AS days FROM "StoredResponse" WHERE "userId" = $1 AND "id" = $2`, [alice.userId, old.id]);

@@ -17,6 +17,9 @@ export interface StoredTurn {
 }
 
 const now = () => new Date().toISOString();
+
+/** PostgreSQL's jsonb has no NUL character: `\u0000` escapes (not an escaped backslash before "u0000") become U+FFFD. */
+const withoutNul = (json: string) => json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
 let lastPurge = 0;
 
 /** Expired responses go at most once an hour per process, in the background of a save. */
@@ -33,8 +36,9 @@ function purgeExpired(): void {
  * the two together pass MAX_STORED_RESPONSE_BYTES, or when the database refuses: the answer has
  * already been given, so a failed save must not turn it into an error.
  */
-export async function saveResponse(userId: string, response: Json, itemsJson: string): Promise<boolean> {
-  const responseJson = JSON.stringify(response);
+export async function saveResponse(userId: string, response: Json, inputJson: string): Promise<boolean> {
+  const responseJson = withoutNul(JSON.stringify(response));
+  const itemsJson = withoutNul(inputJson);
   const bytes = Buffer.byteLength(responseJson) + Buffer.byteLength(itemsJson);
   if (bytes > MAX_STORED_RESPONSE_BYTES) {
     log.warn("response not stored: larger than a stored response may be", { responseId: response.id, bytes });
