@@ -219,7 +219,7 @@ describe("the Responses API through the openai SDK", () => {
     // Beside node_modules, so `import OpenAI from "openai"` resolves as in a user's project.
     const dir = mkdtempSync(path.join(process.cwd(), "node_modules", ".docs-example-"));
     try {
-      writeFileSync(path.join(dir, "example.mjs"), snippets.node.code.replaceAll(PLACEHOLDERS.token, client.apiKey));
+      writeFileSync(path.join(dir, "example.mjs"), snippets.node.code.replaceAll(PLACEHOLDERS.token, String(client.apiKey)));
       const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, "example.mjs")]);
       expect(stdout).toBe("Echo: Name a city.\nEcho: Why that one?");
     } finally {

@@ -4,6 +4,7 @@ import { toGatewayError } from "@/lib/errors/render-openai";
 import { normalizeInput } from "./input-items";
 import { encodeReasoning } from "./reasoning-state";
 import { responsesRequestSchema, type InputItem } from "./schema";
+import { itemsToChatMessages } from "./to-chat-messages";
 import { responsesToChatRequest } from "./to-chat-request";
 
 const weather = { type: "function" as const, name: "get_weather", description: "Weather for a city", strict: null, parameters: { type: "object", properties: { city: { type: "string" } } } };
@@ -98,6 +99,15 @@ describe("responsesToChatRequest", () => {
     expect(translate({ model: "m", input: [{ type: "function_call_output", call_id: "call_a", output: "ok" }] }, history).chat.messages.at(-1)).toEqual({ role: "tool", tool_call_id: "call_a", content: "ok" });
     const error = failure(() => translate({ model: "m", input: [{ type: "function_call_output", call_id: "call_missing", output: "ok" }] }));
     expect(error).toMatchObject({ status: 400, type: "invalid_request_error", param: "input", message: "No tool call found for function call output with call_id call_missing." });
+  });
+
+  it("gives an item_reference the stored item it names, and leaves an unknown one to OpenAI", () => {
+    const history = normalizeInput("Remember me", []).items;
+    const stored = history[0] as { id: string };
+    const own = normalizeInput(responsesRequestSchema.parse({ model: "m", input: [{ type: "item_reference", id: stored.id }, { id: "msg_elsewhere" }] }).input, history);
+    expect(own.items[0]).toBe(history[0]);
+    expect(own.unresolved).toEqual(["msg_elsewhere"]);
+    expect(itemsToChatMessages(own.items.slice(0, 1)).messages).toEqual([{ role: "user", content: "Remember me" }]);
   });
 
   it("refuses an item type it does not know, naming the supported ones", () => {
