@@ -70,7 +70,7 @@ describe.each(databaseTargets())("stored responses on $name", (target) => {
         const stream = alice.client.responses.stream({ model, input: "store me first" });
         done = stream.finalResponse().finally(() => (ended = true));
         await new Promise((resolve) => stream.on("response.completed", resolve));
-        const waiting = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "StoredResponse"%'`;
+        const waiting = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "StoredResponse"%'`;
         await expect.poll(() => rawQuery<{ n: number }>(waiting, []).then(([row]) => row.n)).toBe(1);
         expect(ended, model).toBe(false);
       } finally {

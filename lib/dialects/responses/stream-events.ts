@@ -95,14 +95,16 @@ export class ResponsesEventWriter {
     this.started = true;
     const response = this.response();
     this.emit({ type: "response.created", response });
-    this.emit({ type: "response.in_progress", response: { ...response } });
+    this.emit({ type: "response.in_progress", response });
   }
 
   private begin<T extends Open>(open: T): T {
     this.close();
     this.open = open;
     this.output.push(open.item);
-    this.emit({ type: "response.output_item.added", output_index: open.index, item: structuredClone(open.item) });
+    // A copy as it is now: the item fills in after this event, which is encoded later in the same turn.
+    const item: OutputItem = open.item.type === "message" ? { ...open.item, content: [] } : open.item.type === "reasoning" ? { ...open.item, summary: [] } : { ...open.item };
+    this.emit({ type: "response.output_item.added", output_index: open.index, item });
     return open;
   }
 

@@ -15,10 +15,7 @@ export function responsesStreamEncoder(envelope: ResponseEnvelope): ResponsesStr
   let failed = false;
   let finished: ResponsesResponse | null = null;
   const send = (events: ResponsesEvent[], controller: TransformStreamDefaultController<Uint8Array>) => {
-    for (const event of events) {
-      const { type, ...rest } = event;
-      controller.enqueue(encodeSse(JSON.stringify({ type, sequence_number: sequence++, ...rest }), type));
-    }
+    for (const event of events) controller.enqueue(encodeSse(JSON.stringify(Object.assign(event, { sequence_number: sequence++ })), event.type));
   };
   return {
     transform(chunk, controller) {
