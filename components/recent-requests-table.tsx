@@ -6,7 +6,7 @@ const cell = "whitespace-nowrap px-2 py-2 sm:px-3";
 // On a phone the time, model, status and cost stay; the rest shows from the sm breakpoint.
 const wide = "hidden sm:table-cell";
 const HEADINGS: Array<[string, string]> = [
-  ["Time", ""], ["Model", ""], ["Status", ""], ["Cost", "text-right"], ["Key", wide], ["App", wide], ["Provider", wide], ["Tokens in / out", wide], ["Latency", wide], ["Attempts", wide],
+  ["Time", ""], ["Model", ""], ["Status", ""], ["Cost", "text-right"], ["Endpoint", wide], ["Key", wide], ["App", wide], ["Provider", wide], ["Tokens in / out", wide], ["Latency", wide], ["Attempts", wide],
 ];
 
 /** The latest 50 requests under the filters; each opens its detail view. */
@@ -31,6 +31,7 @@ export function RecentRequestsTable({ rows, filtered, timeZone }: { rows: Recent
                 {r.status}{r.cancelled ? " (cancelled)" : ""}
               </td>
               <td className={`${cell} text-right tabular-nums ${r.costMicros === null ? "text-zinc-500" : ""}`} data-testid="request-cost">{costText(r.costMicros, r.costEstimated)}</td>
+              <td className={`${cell} ${wide} font-mono text-xs`} data-testid="request-endpoint">{r.endpoint}</td>
               <td className={`${cell} ${wide}`}>{r.key ?? "–"}</td>
               <td className={`${cell} ${wide} max-w-48 truncate`} title={r.app ?? undefined}>{r.app ?? "–"}</td>
               <td className={`${cell} ${wide}`}>{r.provider ?? "–"}</td>

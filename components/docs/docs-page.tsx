@@ -13,6 +13,7 @@ import { NativeEndpointsSection } from "./sections/native-endpoints";
 import { OpenRouterSection } from "./sections/openrouter";
 import { PitfallsSection } from "./sections/pitfalls";
 import { QuickstartSection } from "./sections/quickstart";
+import { ResponsesSection } from "./sections/responses";
 
 export interface DocsSettings {
   hosts: DocsHosts;
@@ -34,6 +35,7 @@ export function DocsPage({ hosts, keepAliveMs, referrerBonus, referredBonus }: D
         <QuickstartSection hosts={hosts} />
         <AuthenticationSection hosts={hosts} />
         <ChatCompletionsSection hosts={hosts} />
+        <ResponsesSection hosts={hosts} />
         <ModelsSection hosts={hosts} />
         <OpenRouterSection hosts={hosts} />
         <EmbeddingsSection hosts={hosts} />

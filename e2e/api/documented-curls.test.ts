@@ -42,7 +42,7 @@ describe("the curl examples, run as written against a server", () => {
   async function curl(command: string): Promise<{ status: number; body: string; json: () => any }> {
     let filled = command;
     for (const [placeholder, value] of values) filled = filled.replaceAll(placeholder, value);
-    expect(filled, "a placeholder was left unfilled").not.toMatch(/YOUR_|KEY_HASH|GENERATION_ID|CODE_FROM|CODE_VERIFIER|xxxx/);
+    expect(filled, "a placeholder was left unfilled").not.toMatch(/YOUR_|KEY_HASH|GENERATION_ID|RESPONSE_ID|CODE_FROM|CODE_VERIFIER|xxxx/);
     const { stdout } = await run("bash", ["-c", filled], { env: { ...process.env, CURL_HOME: curlHome }, maxBuffer: 10_000_000 });
     const cut = stdout.lastIndexOf("\n");
     return { status: Number(stdout.slice(cut + 1)), body: stdout.slice(0, cut), json: () => JSON.parse(stdout.slice(0, cut)) };
@@ -78,6 +78,7 @@ describe("the curl examples, run as written against a server", () => {
       expect(answer.status, `${name}: ${answer.body.slice(0, 300)}`).toBeLessThan(300);
       answers[name] = answer;
       if (name === "chatBasic") values.set(PLACEHOLDERS.generationId, answer.json().id);
+      if (name === "responsesCreate") values.set(PLACEHOLDERS.responseId, answer.json().id);
       if (name === "keyCreate") values.set(PLACEHOLDERS.keyHash, answer.json().data.hash);
     }
     expect(answers.chatBasic.json().choices[0].message.role).toBe("assistant");
@@ -85,6 +86,9 @@ describe("the curl examples, run as written against a server", () => {
     expect(answers.chatStream.body).toContain("data: [DONE]");
     expect(answers.chatTools.json().choices[0].finish_reason).toBe("tool_calls");
     expect(answers.chatFallbacks.json().provider).toBe("anthropic");
+    expect(answers.responsesCreate.json()).toMatchObject({ object: "response", status: "completed", output: [{ type: "message" }] });
+    expect(answers.responsesStream.body).toMatch(/^event: response\.completed$/m);
+    expect(answers.responsesGet.json().id).toBe(values.get(PLACEHOLDERS.responseId));
     expect(answers.modelsList.json().data.length).toBeGreaterThan(0);
     expect(answers.modelGet.json().id).toBe("anthropic/claude-sonnet-4-5");
     expect(answers.embeddings.json().data[0].embedding.length).toBeGreaterThan(0);

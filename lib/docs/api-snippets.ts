@@ -1,4 +1,5 @@
 import { CHAT_EXAMPLES, COUNT_TOKENS_EXAMPLES, CREATE_KEY_EXAMPLES, EMBEDDINGS_EXAMPLES, GENERATE_CONTENT_EXAMPLES, MESSAGES_EXAMPLES, UPDATE_KEY_EXAMPLES } from "@/lib/openapi/examples";
+import { RESPONSES_EXAMPLES } from "@/lib/openapi/responses-examples";
 import { curlCommand, PLACEHOLDERS as P } from "./curl";
 import type { DocsHosts } from "./hosts";
 
@@ -31,6 +32,9 @@ export function apiSnippets({ apiUrl, publicUrl }: DocsHosts) {
       label: "App attribution (forwarded to an OpenRouter credential)",
       code: curlCommand({ url: `${v1}/chat/completions`, bearer: P.token, headers: ["HTTP-Referer: https://yourapp.example", "X-Title: My App"], body: CHAT_EXAMPLES.basic.value }),
     },
+    responsesCreate: { label: "Create a response", code: curlCommand({ url: `${v1}/responses`, bearer: P.token, body: RESPONSES_EXAMPLES.basic.value }) },
+    responsesStream: { label: "Streamed as Responses events", code: curlCommand({ url: `${v1}/responses`, bearer: P.token, body: RESPONSES_EXAMPLES.streaming.value, stream: true }) },
+    responsesGet: { label: "Retrieve a stored response", code: curlCommand({ url: `${v1}/responses/${P.responseId}`, bearer: P.token }) },
     modelsList: { label: "Your models", code: curlCommand({ url: `${v1}/models`, bearer: P.token }) },
     modelsCatalog: { label: "The whole catalog (no token)", code: curlCommand({ url: `${v1}/models` }) },
     modelGet: { label: "One model", code: curlCommand({ url: `${v1}/models/anthropic/claude-sonnet-4-5`, bearer: P.token }) },

@@ -36,7 +36,7 @@ export const ERROR_STATUSES: ErrorStatus[] = [
   },
   {
     status: 404, type: "not_found_error",
-    cause: "No such route, model (GET /v1/models/{id}), key hash, generation id or Gemini method; /metrics without METRICS_TOKEN.",
+    cause: "No such route, model (GET /v1/models/{id}), key hash, generation id, stored response (Responses API) or Gemini method; /metrics without METRICS_TOKEN.",
     fix: "Check the path and the id; another account's keys and generations are reported as not found.",
   },
   {

@@ -20,6 +20,15 @@ export const DOC_SECTIONS: DocSectionLink[] = [
       { id: "fallbacks", title: "Fallbacks" },
     ],
   },
+  {
+    id: "responses",
+    title: "Responses API",
+    children: [
+      { id: "responses-state", title: "Conversation state" },
+      { id: "codex", title: "Codex CLI" },
+      { id: "agents-sdk", title: "Agents SDK" },
+    ],
+  },
   { id: "models", title: "Models" },
   {
     id: "openrouter",

@@ -9,6 +9,8 @@ import { handleGeneration } from "./generation/handle-generation";
 import { handleKeyInfo } from "./key-info/handle-key-info";
 import { handleCountTokens, handleMessages } from "./messages/handle-messages";
 import { handleGetModel, handleListModels } from "./models/handle-models";
+import { handleCreateResponse } from "./responses/handle-responses";
+import { handleDeleteResponse, handleGetResponse, handleListInputItems } from "./responses/handle-stored-responses";
 
 export type ApiHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
 
@@ -43,6 +45,15 @@ const routes: ApiRoute[] = [
     pattern: /^\/v1beta\/models\/.+:\w+$/,
     paths: ["/v1beta/models/{model}:generateContent", "/v1beta/models/{model}:streamGenerateContent", "/v1beta/models/{model}:countTokens"],
     handler: (req) => handleGenerateContent(req),
+  },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/responses\/?$/, paths: both("/v1/responses"), handler: (req) => handleCreateResponse(req) },
+  { method: "GET", pattern: /^(?:\/api)?\/v1\/responses\/(?<id>[^/]+)\/?$/, paths: both("/v1/responses/{response_id}"), handler: (req, p) => handleGetResponse(req, p.id) },
+  { method: "DELETE", pattern: /^(?:\/api)?\/v1\/responses\/(?<id>[^/]+)\/?$/, paths: both("/v1/responses/{response_id}"), handler: (req, p) => handleDeleteResponse(req, p.id) },
+  {
+    method: "GET",
+    pattern: /^(?:\/api)?\/v1\/responses\/(?<id>[^/]+)\/input_items\/?$/,
+    paths: both("/v1/responses/{response_id}/input_items"),
+    handler: (req, p) => handleListInputItems(req, p.id),
   },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, paths: both("/v1/models"), handler: (req) => handleListModels(req) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/?$/, paths: both("/v1/models/{id}"), handler: (req, p) => handleGetModel(req, decodeURIComponent(p.id)) },

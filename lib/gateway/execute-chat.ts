@@ -10,7 +10,7 @@ import { errorReason, log } from "@/lib/observability/logger";
 import { readSseThrough, type ChunkReader } from "@/lib/sse/read-sse-through";
 import type { UsageRecord } from "@/lib/usage/usage-record";
 import { accountedChunks } from "./accounted-chunks";
-import { rawJson, rawStream, type Passthrough } from "./raw-passthrough";
+import { rawJson, rawStream, sendAttempt, type Passthrough } from "./raw-passthrough";
 import { newGenerationId } from "./generation-id";
 import { inlineRemoteImages } from "./inline-remote-images";
 import { reportCredentialSuccess } from "./routing/credential-health";
@@ -19,7 +19,7 @@ import { planAttempts, type Attempt } from "./routing/plan-attempts";
 import type { UsableCredential } from "./routing/user-credentials";
 import { routingState } from "./routing/routing-state";
 import { tryAttempts } from "./try-attempts";
-import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
+import type { UpstreamResponse } from "./upstream/call-upstream";
 import { upstreamNetworkError } from "./upstream/upstream-error";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { upstreamContext } from "./upstream/upstream-context";
@@ -85,11 +85,9 @@ async function firstAnswer(caller: Caller, attempts: Attempt[], chat: ChatReques
     const context = upstreamContext(attempt, tally.id, created, options.passHeaders);
     const family = getProvider(attempt.provider)!.family;
     const adapter = adapterFor(family);
-    // A variant's changes (reasoning, web search) need our own request, not the client's bytes.
-    const raw = options.passthrough?.family === family && !attempt.overrides;
-    const request = raw ? options.passthrough!.build(context) : adapter.buildChatRequest(await requestFor(attempt), context);
+    const translated = async () => adapter.buildChatRequest(await requestFor(attempt), context);
     const started = performance.now();
-    const response = await callUpstream(attempt.provider, adapter, request, options.signal, { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
+    const { response, raw } = await sendAttempt(attempt, adapter, context, translated, options.signal, options.passthrough);
     recordLatency(attempt.credential.id, attempt.model, performance.now() - started);
     routingState().recordUse(attempt.credential.id);
     reportCredentialSuccess(attempt.credential.id);
@@ -156,7 +154,8 @@ function ownAttempts(modelId: string, credential: UsableCredential): Attempt[] {
 }
 
 async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTally, options: ChatExecutionOptions): Promise<ChatOutcome> {
-  const { attempt, response, adapter, context } = answered;
+  const { attempt, response, context } = answered;
+  const adapter = options.passthrough?.reader ?? answered.adapter;
   const contentType = response.headers.get("content-type") ?? (chat.stream ? "text/event-stream" : "application/json");
   if (!chat.stream) {
     const body = await rawJson(response, adapter, context, tally);

@@ -5,8 +5,9 @@ import { pricedFields } from "@/lib/pricing/usage-cost";
 import { getProvider } from "@/lib/providers/registry";
 import { readSseThrough } from "@/lib/sse/read-sse-through";
 import { recordStreamFailure } from "./accounted-chunks";
+import type { Attempt } from "./routing/plan-attempts";
 import type { UsageTally } from "./usage-tally";
-import type { UpstreamResponse } from "./upstream/call-upstream";
+import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
 import { upstreamNetworkError, upstreamStreamError } from "./upstream/upstream-error";
 
 /**
@@ -18,6 +19,43 @@ export interface Passthrough {
   build(ctx: UpstreamContext): UpstreamRequest;
   /** How the client's dialect says, inside a stream, that it failed (its final event). */
   streamError(error: GatewayError): Uint8Array;
+  /** Whether this attempt gets the client's own body (default: every attempt of the family). */
+  accepts?(attempt: Attempt, ctx: UpstreamContext): boolean;
+  /** The upstream answered that it has no such endpoint: the attempt is then translated instead. */
+  lacksEndpoint?(error: unknown, ctx: UpstreamContext): boolean;
+  /** Why the request cannot be translated for another provider, when it cannot. */
+  untranslatable?: GatewayError;
+  /** Reads the upstream's answer aside, when the family's chat adapter cannot (default: the adapter). */
+  reader?: Pick<ProviderAdapter, "parseChatResponse" | "createStreamTransformer">;
+  /** Awaited when the upstream's stream has ended well, before the client's stream closes. */
+  settle?(): Promise<void>;
+  /** Changes an event before the client sees it (what the client's request implies and the upstream could not know). */
+  rewrite?(event: SseEvent): SseEvent;
+}
+
+/**
+ * Sends one attempt: the client's own body when the passthrough takes it, else our translation
+ * (refused when the request cannot be translated). An upstream without the endpoint gets the translation.
+ */
+export async function sendAttempt(
+  attempt: Attempt,
+  adapter: ProviderAdapter,
+  ctx: UpstreamContext,
+  translated: () => Promise<UpstreamRequest>,
+  signal: AbortSignal,
+  passthrough?: Passthrough,
+): Promise<{ response: UpstreamResponse; raw: boolean }> {
+  const destination = { userSuppliedHost: Boolean(attempt.credential.baseUrl) };
+  // A variant's changes (reasoning, web search) need our own request, not the client's bytes.
+  if (passthrough?.family === adapter.family && !attempt.overrides && (passthrough.accepts?.(attempt, ctx) ?? true)) {
+    try {
+      return { response: await callUpstream(attempt.provider, adapter, passthrough.build(ctx), signal, destination), raw: true };
+    } catch (error) {
+      if (!passthrough.lacksEndpoint?.(error, ctx)) throw error;
+    }
+  }
+  if (passthrough?.untranslatable) throw passthrough.untranslatable;
+  return { response: await callUpstream(attempt.provider, adapter, await translated(), signal, destination), raw: false };
 }
 
 /** Where each dialect keeps usage in its JSON answer. */
@@ -32,7 +70,7 @@ function withCost(text: string, body: unknown, family: WireFamily, tally: UsageT
 }
 
 /** The upstream's JSON answer, field for field, with its cost added; read aside for usage. */
-export async function rawJson(response: UpstreamResponse, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally): Promise<string> {
+export async function rawJson(response: UpstreamResponse, adapter: Pick<ProviderAdapter, "parseChatResponse">, ctx: UpstreamContext, tally: UsageTally): Promise<string> {
   let text: string;
   try {
     text = await response.text();
@@ -87,7 +125,7 @@ function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: Usag
  * usage row) so that only events it could read reach the client. A malformed event, a broken
  * connection or the upstream's own error event ends the stream with the dialect's error event.
  */
-export function rawStream(body: AsyncIterable<Uint8Array>, adapter: ProviderAdapter, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
+export function rawStream(body: AsyncIterable<Uint8Array>, adapter: Pick<ProviderAdapter, "createStreamTransformer">, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
   // An over-long event fails the reader: the pull's catch ends the stream with the dialect's error event.
   const reader = readSseThrough(body, observedBy(adapter.createStreamTransformer(ctx), tally));
   let ended = false;
@@ -106,10 +144,13 @@ export function rawStream(body: AsyncIterable<Uint8Array>, adapter: ProviderAdap
         try {
           const { done, value } = await reader.read();
           if (ended) return;
-          if (!done) return controller.enqueue(encoder.encode(encodeEvent(value)));
+          if (!done) return controller.enqueue(encoder.encode(encodeEvent(passthrough.rewrite ? passthrough.rewrite(value) : value)));
           ended = true;
           if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
-          else tally.finish({ status: 200 });
+          else {
+            tally.finish({ status: 200 });
+            await passthrough.settle?.();
+          }
           await tally.spent();
           controller.close();
         } catch (error) {

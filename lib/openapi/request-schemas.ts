@@ -2,6 +2,7 @@ import { z } from "zod";
 import { exchangeSchema } from "@/lib/auth/handle-auth-keys";
 import { countTokensRequestSchema, messagesRequestSchema } from "@/lib/dialects/anthropic/schema";
 import { generateRequestBodySchema, generateRequestSchema } from "@/lib/dialects/gemini/schema";
+import { responsesRequestDocumentSchema, responsesRequestSchema } from "@/lib/dialects/responses/schema";
 import { CHAT_FIELDS } from "@/lib/docs/chat-fields";
 import { chatRequestSchema } from "@/lib/gateway/chat/request-schema";
 import { embeddingsRequestSchema } from "@/lib/gateway/embeddings/request-schema";
@@ -20,6 +21,7 @@ interface RequestSchema {
 /** Request bodies of the public API, by component name: the handlers' own zod schemas. */
 export const REQUEST_SCHEMAS: Record<string, RequestSchema> = {
   ChatCompletionRequest: { parse: chatRequestSchema, document: chatRequestSchema, description: "OpenAI's chat completion request; unknown fields are passed to OpenAI-dialect providers as sent." },
+  ResponsesRequest: { parse: responsesRequestSchema, document: responsesRequestDocumentSchema, description: "OpenAI's Responses request; sent to OpenAI models as given (the model id and a stored conversation aside)." },
   EmbeddingsRequest: { parse: embeddingsRequestSchema, document: embeddingsRequestSchema, description: "OpenAI's embeddings request." },
   MessagesRequest: { parse: messagesRequestSchema, document: messagesRequestSchema, description: "Anthropic's Messages request; sent to Anthropic exactly as given when an Anthropic model serves it." },
   CountTokensRequest: { parse: countTokensRequestSchema, document: countTokensRequestSchema, description: "A Messages request without max_tokens." },

@@ -13,7 +13,7 @@ export function LimitsSection({ referrerBonus, referredBonus }: { referrerBonus:
     <DocSection id="limits" title="Limits and plans" lead="Plans count messages, not tokens: you pay your providers for tokens directly, with no markup.">
       <DefinitionRows label="Plans" rows={rows} mono={false} />
       <Prose>
-        A message is one request to chat completions, <C>/v1/messages</C> or Gemini&apos;s generate endpoints. Embeddings, token counts, model lists and requests that fail before any output are not counted.
+        A message is one request to chat completions, <C>/v1/responses</C>, <C>/v1/messages</C> or Gemini&apos;s generate endpoints. Embeddings, token counts, model lists and requests that fail before any output are not counted.
         Limits reset on the 1st of each month at 00:00 UTC. When they are used up, requests get <C>429 rate_limit_error</C> with code <C>message_limit</C>, <C>metadata.resets_at</C> and <C>Retry-After</C>.
       </Prose>
       <Prose>

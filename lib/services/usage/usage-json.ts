@@ -21,6 +21,8 @@ export interface UsageJson {
 export interface RecentRequest {
   id: string;
   createdAt: string;
+  /** The API the request came in on, as its path. */
+  endpoint: string;
   model: string;
   provider: string | null;
   key: string | null;
@@ -38,10 +40,15 @@ export interface RecentRequest {
   error: string | null;
 }
 
+const ENDPOINT_PATHS: Record<string, string> = {
+  chat: "/v1/chat/completions", responses: "/v1/responses", messages: "/v1/messages", gemini: "/v1beta", embeddings: "/v1/embeddings",
+};
+
 export function toRecentRequest(r: UsageRow): RecentRequest {
   return {
     id: r.id,
     createdAt: r.createdAt,
+    endpoint: ENDPOINT_PATHS[r.endpoint] ?? r.endpoint,
     model: r.model ?? r.modelUsed ?? r.modelRequested,
     provider: r.provider,
     key: r.keyName,
