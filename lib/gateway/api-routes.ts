@@ -3,6 +3,7 @@ import { handleMetrics } from "@/lib/observability/handle-metrics";
 import { handleCreateKey, handleDeleteKey, handleGetKey, handleListKeys, handleUpdateKey } from "@/lib/management/handle-keys";
 import { handleOpenApi } from "@/lib/openapi/handle-openapi";
 import { handleChatCompletions } from "./chat/handle-chat-completions";
+import { handleCompletions } from "./completions/handle-completions";
 import { handleEmbeddings } from "./embeddings/handle-embeddings";
 import { handleGenerateContent } from "./gemini/handle-generate-content";
 import { handleGeneration } from "./generation/handle-generation";
@@ -36,6 +37,7 @@ const routes: ApiRoute[] = [
   { method: "GET", pattern: /^\/metrics\/?$/, paths: ["/metrics"], handler: (req) => handleMetrics(req) },
   { method: "GET", pattern: /^\/openapi\.json$/, paths: ["/openapi.json"], handler: () => handleOpenApi() },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/chat\/completions\/?$/, paths: both("/v1/chat/completions"), handler: (req) => handleChatCompletions(req) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/completions\/?$/, paths: both("/v1/completions"), handler: (req) => handleCompletions(req) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/?$/, paths: both("/v1/messages"), handler: (req) => handleMessages(req) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/count_tokens\/?$/, paths: both("/v1/messages/count_tokens"), handler: (req) => handleCountTokens(req) },
   {
