@@ -2,7 +2,36 @@ import { authenticateApiToken } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
 import { badRequest, notFound } from "@/lib/errors/gateway-error";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { getProvider } from "@/lib/providers/registry";
 import { usageWriter } from "@/lib/usage/usage-writer";
+
+type UsageRow = NonNullable<Awaited<ReturnType<typeof findOwn>>>;
+
+/** OpenRouter's generation record as its SDK requires it: what we do not record is null (costs 0). */
+function openRouterGenerationFields(row: UsageRow) {
+  const none = null;
+  return {
+    model: row.modelUsed ?? row.modelRequested,
+    api_type: row.endpoint === "embeddings" ? "embeddings" : "completions",
+    provider_name: row.provider ? (getProvider(row.provider)?.name ?? row.provider) : null,
+    is_byok: true,
+    data_region: "global",
+    origin: "",
+    tokens_prompt: row.promptTokens,
+    tokens_completion: row.completionTokens,
+    native_tokens_prompt: row.promptTokens,
+    native_tokens_completion: row.completionTokens,
+    native_tokens_cached: row.cachedTokens,
+    native_tokens_reasoning: row.reasoningTokens,
+    total_cost: 0,
+    usage: 0,
+    upstream_inference_cost: none, cache_discount: none, generation_time: none, moderation_latency: none,
+    native_tokens_completion_images: none, num_fetches: none, num_input_audio_prompt: none, num_media_completion: none,
+    num_media_prompt: none, num_search_results: none, app_id: none, external_user: none, http_referer: none,
+    user_agent: none, preset_id: none, provider_responses: none, router: none, service_tier: none,
+    upstream_id: none, web_search_engine: none, workspace_id: none,
+  };
+}
 
 async function findOwn(id: string, tokenId: string) {
   const prisma = await db();
@@ -25,7 +54,6 @@ export async function handleGeneration(request: Request): Promise<Response> {
     return Response.json({
       data: {
         id: row.id,
-        model: row.modelUsed,
         model_requested: row.modelRequested,
         provider: row.provider,
         endpoint: row.endpoint,
@@ -34,8 +62,6 @@ export async function handleGeneration(request: Request): Promise<Response> {
         cancelled: row.cancelled,
         finish_reason: row.finishReason,
         native_finish_reason: row.nativeFinishReason,
-        tokens_prompt: row.promptTokens,
-        tokens_completion: row.completionTokens,
         tokens_total: row.totalTokens,
         tokens_cached: row.cachedTokens,
         tokens_reasoning: row.reasoningTokens,
@@ -46,6 +72,7 @@ export async function handleGeneration(request: Request): Promise<Response> {
         error_type: row.errorType,
         error_message: row.errorMessage,
         created_at: row.createdAt.toISOString(),
+        ...openRouterGenerationFields(row),
       },
     });
   } catch (error) {

@@ -6,6 +6,24 @@ import { nextMonthStart, tokenWindow } from "@/lib/quota/periods";
 import { monthlyMessageLimit, PLANS } from "@/lib/quota/plans";
 import { toApiStrategy } from "@/lib/services/api-keys/strategy-names";
 
+/**
+ * The rest of OpenRouter's key record, as its SDK requires it: dollar amounts we do not keep are
+ * zero, what does not exist here is null, empty or false. Every request here is bring-your-own-key.
+ */
+const OPENROUTER_KEY_FIELDS = {
+  usage_daily: 0, usage_weekly: 0, usage_monthly: 0,
+  byok_usage: 0, byok_usage_daily: 0, byok_usage_weekly: 0, byok_usage_monthly: 0,
+  include_byok_in_limit: true,
+  is_management_key: false,
+  is_provisioning_key: false,
+  allowed_data_regions: [],
+  free_model_daily_requests: { limit: 0, remaining: 0, used: 0 },
+  rate_limit: { requests: -1, interval: "10s", note: "No request-rate limit applies to this key; messages holds its message limits." },
+  creator_user_id: null,
+  organization_id: null,
+  workspace_id: null,
+};
+
 /** GET /api/v1/auth/key (and /api/v1/key): what the calling token may still do. */
 export async function handleKeyInfo(request: Request): Promise<Response> {
   try {
@@ -20,6 +38,7 @@ export async function handleKeyInfo(request: Request): Promise<Response> {
     const monthLimit = monthlyMessageLimit(caller.plan, caller.bonusMessages);
     return Response.json({
       data: {
+        ...OPENROUTER_KEY_FIELDS,
         name: caller.tokenName,
         // OpenRouter's clients read the key's name as `label`.
         label: caller.tokenName,
