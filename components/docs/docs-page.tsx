@@ -3,6 +3,7 @@ import { DocsNav } from "./docs-nav";
 import { AppsSection } from "./sections/apps";
 import { AuthenticationSection } from "./sections/authentication";
 import { ChatCompletionsSection } from "./sections/chat-completions";
+import { CompletionsSection } from "./sections/completions";
 import { EmbeddingsSection } from "./sections/embeddings";
 import { ErrorsSection } from "./sections/errors";
 import { ExamplesSection } from "./sections/examples";
@@ -33,6 +34,7 @@ export function DocsPage({ hosts, keepAliveMs, referrerBonus, referredBonus }: D
         <QuickstartSection hosts={hosts} />
         <AuthenticationSection hosts={hosts} />
         <ChatCompletionsSection hosts={hosts} />
+        <CompletionsSection hosts={hosts} />
         <ModelsSection hosts={hosts} />
         <EmbeddingsSection hosts={hosts} />
         <NativeEndpointsSection hosts={hosts} />

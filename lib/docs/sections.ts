@@ -20,7 +20,12 @@ export const DOC_SECTIONS: DocSectionLink[] = [
       { id: "fallbacks", title: "Fallbacks" },
     ],
   },
-  { id: "models", title: "Models" },
+  { id: "completions", title: "Completions (legacy)" },
+  {
+    id: "models",
+    title: "Models",
+    children: [{ id: "model-endpoints", title: "Endpoints and filters" }],
+  },
   { id: "embeddings", title: "Embeddings" },
   {
     id: "native-endpoints",

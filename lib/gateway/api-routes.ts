@@ -55,7 +55,7 @@ const routes: ApiRoute[] = [
     handler: (req) => handleGenerateContent(req),
   },
   { method: "GET", pattern: /^\/v1beta\/models\/?$/, paths: ["/v1beta/models"], handler: (req) => handleGeminiListModels(req) },
-  { method: "GET", pattern: /^\/v1beta\/models\/(?<model>[^:]+)$/, paths: ["/v1beta/models/{model}"], handler: (req, p) => handleGeminiGetModel(req, decodeURIComponent(p.model)) },
+  { method: "GET", pattern: /^\/v1beta\/models\/(?<model>.+)$/, paths: ["/v1beta/models/{model}"], handler: (req, p) => handleGeminiGetModel(req, decodeURIComponent(p.model)) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, paths: both("/v1/models"), handler: (req) => handleListModels(req) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/count\/?$/, paths: both("/v1/models/count"), handler: (req) => handleCountModels(req) },
   {

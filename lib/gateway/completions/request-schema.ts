@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { badRequest } from "@/lib/errors/gateway-error";
+import { chatRequestSchema } from "@/lib/gateway/chat/request-schema";
 
 /** At most this many prompts in one request (LangChain batches 20); each is served as its own chat request. */
 export const MAX_PROMPTS = 20;
@@ -22,6 +23,15 @@ export const completionFieldsSchema = z.looseObject({
 });
 
 export type CompletionFields = z.infer<typeof completionFieldsSchema>;
+
+const chat = chatRequestSchema.shape;
+
+/** The request as documented: the legacy fields and the chat fields a completion uses (any other chat field is accepted too). */
+export const completionRequestSchema = completionFieldsSchema.extend({
+  model: chat.model, models: chat.models, max_tokens: chat.max_tokens, temperature: chat.temperature, top_p: chat.top_p,
+  frequency_penalty: chat.frequency_penalty, presence_penalty: chat.presence_penalty, stop: chat.stop, seed: chat.seed,
+  n: chat.n, stream_options: chat.stream_options, user: chat.user,
+});
 
 const isTokenArray = (prompt: CompletionFields["prompt"]) => Array.isArray(prompt) && prompt.some((item) => typeof item !== "string");
 

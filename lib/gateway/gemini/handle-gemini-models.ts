@@ -54,6 +54,8 @@ export async function handleGeminiListModels(request: Request): Promise<Response
 export async function handleGeminiGetModel(request: Request, model: string): Promise<Response> {
   try {
     const url = new URL(request.url);
+    // Methods (:generateContent, …) are POSTed; a GET names a model only.
+    if (model.includes(":")) throw notFound(`No such method: GET ${url.pathname} (methods take POST)`);
     await authenticateApiToken(request, url);
     const name = `models/${model}`;
     const entry = (await visibleModels(request)).find((e) => geminiModelName(e) === name || e.id === model);
