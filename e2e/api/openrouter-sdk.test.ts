@@ -106,6 +106,10 @@ describe("@openrouter/sdk against /api/v1", () => {
     expect(data).toMatchObject({ id: "anthropic/claude-sonnet-4-5", name: "Claude Sonnet 4.5", architecture: { tokenizer: "Claude", instructType: null } });
     expect(data.endpoints).toHaveLength(2);
     expect(data.endpoints[0]).toMatchObject({ providerName: "Anthropic", tag: "anthropic", modelName: "Claude Sonnet 4.5", contextLength: 200000, quantization: null, uptimeLast30m: null });
+    const other = await gateway.newUser("openrouter-sdk-other@example.com", [{ provider: "anthropic", key: "sk-ant-api03-orsdk-other" }]);
+    const otherClient = new OpenRouter({ apiKey: other.token, serverURL: `${gateway.url}/api/v1`, retryConfig: { strategy: "none" } });
+    expect((await otherClient.endpoints.list({ author: "anthropic", slug: "claude-sonnet-4-5" })).data.endpoints).toHaveLength(1);
+    expect((await otherClient.endpoints.list({ author: "google", slug: "gemini-2.5-flash" })).data.endpoints).toEqual([]);
     const unknown = await client.endpoints.list({ author: "nobody", slug: "no-such-model" }).catch((e: unknown) => e);
     expect((unknown as { statusCode?: number }).statusCode).toBe(404);
   });
