@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors/gateway-error";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { findCatalogModel, type CatalogEntry } from "@/lib/providers/catalog";
 import { IMPLICIT_CACHING, modelTraits, supportedParameters } from "@/lib/providers/catalog/model-traits";
+import { allowedByToken } from "@/lib/gateway/routing/plan-attempts";
 import { resolveTargets, type ModelTarget } from "@/lib/gateway/routing/resolve-model";
 import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
 import { architecture, CATALOG_CREATED, describeModel, providerName, traitsOf } from "./model-card";
@@ -46,8 +47,7 @@ function endpointRecord(entry: CatalogEntry, { target, label }: Serving) {
 async function servings(request: Request, entry: CatalogEntry): Promise<Serving[]> {
   if (!readPresentedToken(request)) return (resolveTargets(entry.id, new Set([entry.provider])) ?? []).map((target) => ({ target }));
   const caller = await authenticateApiToken(request);
-  const allowed = (provider: string) => caller.allowedProviders.length === 0 || caller.allowedProviders.includes(provider);
-  const credentials = (await usableCredentials(caller.userId)).filter((c) => allowed(c.provider));
+  const credentials = (await usableCredentials(caller.userId)).filter((c) => allowedByToken(caller, c.provider));
   const targets = resolveTargets(entry.id, new Set(credentials.map((c) => c.provider))) ?? [];
   return targets.flatMap((target) => credentials.filter((c) => c.provider === target.provider).map((c) => ({ target, label: c.label })));
 }

@@ -12,7 +12,7 @@ export interface Attempt extends ModelTarget {
   credential: UsableCredential;
 }
 
-function allowedByToken(caller: Caller, provider: string): boolean {
+export function allowedByToken(caller: Caller, provider: string): boolean {
   return caller.allowedProviders.length === 0 || caller.allowedProviders.includes(provider);
 }
 
