@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors/gateway-error";
 import { apiPublicUrl } from "@/lib/config/env";
 import { catalog, type CatalogEntry } from "@/lib/providers/catalog";
 import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
-import { modelCard, type ModelCard } from "./model-card";
+import { cachedModelCard, type ModelCard } from "./model-card";
 import { matchesQuery, modelPage, parseModelQuery } from "./model-query";
 import { providerModels } from "./provider-models";
 
@@ -35,7 +35,7 @@ export async function visibleModels(request: Request): Promise<CatalogEntry[]> {
 async function filteredCards(request: Request, url: URL): Promise<{ cards: ModelCard[]; query: ReturnType<typeof parseModelQuery> }> {
   const query = parseModelQuery(url);
   const apiUrl = apiPublicUrl();
-  const cards = (await visibleModels(request)).map((entry) => modelCard(entry, apiUrl)).filter((card) => matchesQuery(card, query));
+  const cards = (await visibleModels(request)).map((entry) => cachedModelCard(entry, apiUrl)).filter((card) => matchesQuery(card, query));
   return { cards, query };
 }
 
@@ -65,7 +65,7 @@ export async function handleGetModel(request: Request, id: string): Promise<Resp
   try {
     const model = (await visibleModels(request)).find((entry) => entry.id === id || entry.model === id);
     if (!model) throw notFound(`Model '${id}' is not available`);
-    return Response.json(modelCard(model, apiPublicUrl()));
+    return Response.json(cachedModelCard(model, apiPublicUrl()));
   } catch (error) {
     return openAiErrorResponse(error);
   }

@@ -54,3 +54,14 @@ export function modelCard(entry: CatalogEntry, apiUrl: string) {
 }
 
 export type ModelCard = ReturnType<typeof modelCard>;
+
+// A catalog entry's card is the same on every request: built once per entry (and API URL), shared read-only.
+const built = new WeakMap<CatalogEntry, { apiUrl: string; card: ModelCard }>();
+
+export function cachedModelCard(entry: CatalogEntry, apiUrl: string): ModelCard {
+  const hit = built.get(entry);
+  if (hit?.apiUrl === apiUrl) return hit.card;
+  const card = modelCard(entry, apiUrl);
+  built.set(entry, { apiUrl, card });
+  return card;
+}
