@@ -19,7 +19,7 @@ const EXAMPLE_IDS: Record<string, string> = {
   custom: "whatever your OpenAI-compatible endpoint serves",
 };
 
-const LIST = `{
+const list = (apiUrl: string) => `{
   "object": "list",
   "data": [{
     "id": "anthropic/claude-sonnet-4-5",
@@ -43,7 +43,7 @@ const LIST = `{
     "per_request_limits": null,
     "supported_parameters": ["max_tokens", "temperature", "top_p", "top_k", "stop", "response_format", "structured_outputs", "tools", "tool_choice", "parallel_tool_calls", "reasoning", "include_reasoning", "reasoning_effort"],
     "default_parameters": null,
-    "links": { "details": "https://api.example.com/api/v1/models/anthropic/claude-sonnet-4-5/endpoints" }
+    "links": { "details": "${apiUrl}/api/v1/models/anthropic/claude-sonnet-4-5/endpoints" }
   }],
   "links": { "next": null },
   "total_count": 1
@@ -71,7 +71,7 @@ export function ModelsSection({ hosts }: { hosts: DocsHosts }) {
         Without a token: the whole catalog, for tools that discover models. <C>pricing</C> is the provider&apos;s price in USD per million tokens; you pay it to them, not to us.
       </Prose>
       <Snippets items={[api.modelsList, api.modelsCatalog, api.modelGet]} />
-      <CodeBlock label="Response" code={LIST} copy={false} />
+      <CodeBlock label="Response" code={list(hosts.apiUrl)} copy={false} />
       <DefinitionRows label="Providers and example model ids" rows={rows} />
       <Prose>
         A <C>provider/model</C> id goes to that provider as written, even when the catalog does not know the model yet. A bare name goes to every configured provider that serves it, in your routing order.
