@@ -3,6 +3,7 @@ import { DocsNav } from "./docs-nav";
 import { AppsSection } from "./sections/apps";
 import { AuthenticationSection } from "./sections/authentication";
 import { ChatCompletionsSection } from "./sections/chat-completions";
+import { CompletionsSection } from "./sections/completions";
 import { EmbeddingsSection } from "./sections/embeddings";
 import { ErrorsSection } from "./sections/errors";
 import { ExamplesSection } from "./sections/examples";
@@ -36,6 +37,7 @@ export function DocsPage({ hosts, keepAliveMs, referrerBonus, referredBonus }: D
         <AuthenticationSection hosts={hosts} />
         <ChatCompletionsSection hosts={hosts} />
         <ResponsesSection hosts={hosts} />
+        <CompletionsSection hosts={hosts} />
         <ModelsSection hosts={hosts} />
         <OpenRouterSection hosts={hosts} />
         <EmbeddingsSection hosts={hosts} />

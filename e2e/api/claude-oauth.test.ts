@@ -92,7 +92,7 @@ describe("Claude subscription tokens and Claude Code", () => {
     const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
     const error = await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
     expect(error.status).toBe(502);
-    expect(error.error.error.metadata).toMatchObject({ provider: "anthropic", status: 403, raw: REFUSED });
+    expect(error.error.error.metadata).toMatchObject({ provider: "anthropic", provider_name: "Anthropic", status: 403, raw: { type: "error", error: { type: "permission_error", message: REFUSED } } });
     const prisma = await db();
     for (let i = 0; i < 20; i++) {
       const credential = await prisma.providerCredential.findFirstOrThrow({ where: { userId } });

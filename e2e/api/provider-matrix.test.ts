@@ -99,7 +99,7 @@ describe.each(PROVIDERS)("$provider through the gateway", ({ provider, model, ke
     gateway.fake.reset();
     expect(server).toBeInstanceOf(OpenAI.APIError);
     expect(server.status).toBe(502);
-    expect(server.error).toMatchObject({ type: "api_error", metadata: { provider, status: 500, raw: expect.any(String) } });
+    expect(server.error).toMatchObject({ type: "api_error", metadata: { provider, provider_name: expect.any(String), status: 500, raw: expect.anything() } });
     expect(server.error.message).toContain(provider);
     expect(JSON.stringify(server.error)).not.toMatch(/\bat .*\.(ts|js):\d+/);
     expect(server.headers.get("x-generation-id")).toMatch(/^gen-/);
@@ -116,7 +116,7 @@ describe.each(PROVIDERS)("$provider through the gateway", ({ provider, model, ke
       .create({ model, messages: [{ role: "user", content: "hi" }] })
       .catch((e) => e);
     expect(refused.status).toBe(502);
-    expect(refused.error).toMatchObject({ type: "api_error", code: "upstream_auth", metadata: { provider, status: expect.any(Number), raw: expect.any(String) } });
+    expect(refused.error).toMatchObject({ type: "api_error", code: "upstream_auth", metadata: { provider, status: expect.any(Number), raw: expect.anything() } });
   });
 
   it("ends a stream the provider breaks after the first byte with a chunk carrying error and finish_reason error", async () => {

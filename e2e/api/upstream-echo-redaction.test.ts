@@ -25,6 +25,8 @@ describe("a provider that echoes the credential it was sent", () => {
     const text = await response.text();
     expect(text).toContain("Invalid API key: ••••7c41 (check ••••7c41)");
     expect(text).not.toContain(OPENAI_KEY);
+    // OpenRouter's clients read the provider and its own error body from metadata: masked there too.
+    expect(JSON.parse(text).error.metadata).toMatchObject({ provider_name: "OpenAI", raw: { error: { message: "Invalid API key: ••••7c41 (check ••••7c41)" } } });
     await expect.poll(async () => (await (await db()).providerCredential.findFirst({ where: { userId: user.userId } }))?.lastError).toContain("••••7c41");
     const stored = await (await db()).providerCredential.findFirstOrThrow({ where: { userId: user.userId } });
     expect(stored.lastError).not.toContain(OPENAI_KEY);

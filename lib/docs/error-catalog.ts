@@ -22,7 +22,7 @@ export const ERROR_STATUSES: ErrorStatus[] = [
     status: 400, type: "invalid_request_error",
     cause: "The body is not JSON, a field is missing or invalid (error.param names it), the model is unknown, its variant or web search cannot be served by any provider of yours (the message says why), or the provider rejected the request.",
     fix: "Check the field named in the message, the model id (GET /v1/models) and the messages array.",
-    codes: { upstream_rejected: "the provider refused the request as invalid (its message is in metadata.raw)" },
+    codes: { upstream_rejected: "the provider refused the request as invalid (its error body is in metadata.raw)" },
   },
   {
     status: 401, type: "authentication_error",
@@ -63,7 +63,7 @@ export const ERROR_STATUSES: ErrorStatus[] = [
   {
     status: 502, type: "api_error",
     cause: "The provider failed, sent something unreadable, or refused your credential.",
-    fix: "Check the credential in Providers (code upstream_auth) or retry; metadata.provider and metadata.status name the upstream.",
+    fix: "Check the credential in Providers (code upstream_auth) or retry; metadata.provider_name and metadata.status name the upstream, metadata.raw is its answer.",
     codes: { upstream_auth: "the provider refused the stored credential" },
   },
   {

@@ -29,7 +29,12 @@ export const DOC_SECTIONS: DocSectionLink[] = [
       { id: "agents-sdk", title: "Agents SDK" },
     ],
   },
-  { id: "models", title: "Models" },
+  { id: "completions", title: "Completions (legacy)" },
+  {
+    id: "models",
+    title: "Models",
+    children: [{ id: "model-endpoints", title: "Endpoints and filters" }],
+  },
   {
     id: "openrouter",
     title: "OpenRouter compatibility",

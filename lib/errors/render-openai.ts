@@ -3,6 +3,7 @@ import { publicUrl } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { errorReason, log } from "@/lib/observability/logger";
 import { GatewayError, isGatewayError } from "./gateway-error";
+import { publicMetadata } from "./openrouter-metadata";
 
 /** Where every error points: the errors section of our own docs, on the configured host. */
 export const errorDocsUrl = () => `${publicUrl()}/docs#errors`;
@@ -32,7 +33,7 @@ export function openAiErrorBody(error: GatewayError) {
       type: error.type,
       param: error.param ?? null,
       code: error.code ?? error.status,
-      ...(error.metadata ? { metadata: error.metadata } : {}),
+      ...(error.metadata ? { metadata: publicMetadata(error.metadata) } : {}),
       docs_url: errorDocsUrl(),
     },
   };

@@ -1,4 +1,5 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
+import { streamErrorBody } from "@/lib/errors/openrouter-metadata";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import type { ChatChunk } from "@/lib/providers/types";
@@ -14,7 +15,7 @@ function errorChunk(tally: UsageTally, created: number, error: GatewayError): Ch
     model: tally.modelUsed ?? tally.attempt?.model ?? "",
     provider: tally.attempt?.provider,
     choices: [{ index: 0, delta: {}, finish_reason: "error", native_finish_reason: null }],
-    error: { message: error.message, code: error.status, type: error.type, metadata: error.metadata },
+    error: streamErrorBody(error),
   };
 }
 
@@ -83,7 +84,7 @@ export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTall
           return { done: false, value };
         }
         const reported = inStreamError(value.error, provider);
-        const chunk = { ...value, error: { ...value.error, code: value.error.code ?? reported.status } };
+        const chunk = { ...value, error: { ...streamErrorBody(reported, value.error.code), type: value.error.type ?? reported.type } };
         return await fail(chunk, { type: value.error.type ?? reported.type, message: reported.message, status: reported.status });
       } catch (error) {
         if (ended || tally.finished()) return END;

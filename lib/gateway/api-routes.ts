@@ -3,14 +3,17 @@ import { handleMetrics } from "@/lib/observability/handle-metrics";
 import { handleCreateKey, handleDeleteKey, handleGetKey, handleListKeys, handleUpdateKey } from "@/lib/management/handle-keys";
 import { handleOpenApi } from "@/lib/openapi/handle-openapi";
 import { handleChatCompletions } from "./chat/handle-chat-completions";
+import { handleCompletions } from "./completions/handle-completions";
 import { handleEmbeddings } from "./embeddings/handle-embeddings";
 import { handleGenerateContent } from "./gemini/handle-generate-content";
+import { handleEmbedContent, handleGeminiGetModel, handleGeminiListModels } from "./gemini/handle-gemini-models";
 import { handleGeneration } from "./generation/handle-generation";
 import { handleKeyInfo } from "./key-info/handle-key-info";
 import { handleCountTokens, handleMessages } from "./messages/handle-messages";
-import { handleGetModel, handleListModels } from "./models/handle-models";
 import { handleCreateResponse } from "./responses/handle-responses";
 import { handleDeleteResponse, handleGetResponse, handleListInputItems } from "./responses/handle-stored-responses";
+import { handleModelEndpoints } from "./models/handle-model-endpoints";
+import { handleCountModels, handleGetModel, handleListModels } from "./models/handle-models";
 
 export type ApiHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
 
@@ -38,8 +41,15 @@ const routes: ApiRoute[] = [
   { method: "GET", pattern: /^\/metrics\/?$/, paths: ["/metrics"], handler: (req) => handleMetrics(req) },
   { method: "GET", pattern: /^\/openapi\.json$/, paths: ["/openapi.json"], handler: () => handleOpenApi() },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/chat\/completions\/?$/, paths: both("/v1/chat/completions"), handler: (req) => handleChatCompletions(req) },
+  { method: "POST", pattern: /^(?:\/api)?\/v1\/completions\/?$/, paths: both("/v1/completions"), handler: (req) => handleCompletions(req) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/?$/, paths: both("/v1/messages"), handler: (req) => handleMessages(req) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/messages\/count_tokens\/?$/, paths: both("/v1/messages/count_tokens"), handler: (req) => handleCountTokens(req) },
+  {
+    method: "POST",
+    pattern: /^\/v1beta\/models\/.+:(?:embedContent|batchEmbedContents)$/,
+    paths: ["/v1beta/models/{model}:embedContent", "/v1beta/models/{model}:batchEmbedContents"],
+    handler: (req) => handleEmbedContent(req),
+  },
   {
     method: "POST",
     pattern: /^\/v1beta\/models\/.+:\w+$/,
@@ -55,7 +65,16 @@ const routes: ApiRoute[] = [
     paths: both("/v1/responses/{response_id}/input_items"),
     handler: (req, p) => handleListInputItems(req, p.id),
   },
+  { method: "GET", pattern: /^\/v1beta\/models\/?$/, paths: ["/v1beta/models"], handler: (req) => handleGeminiListModels(req) },
+  { method: "GET", pattern: /^\/v1beta\/models\/(?<model>.+)$/, paths: ["/v1beta/models/{model}"], handler: (req, p) => handleGeminiGetModel(req, decodeURIComponent(p.model)) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, paths: both("/v1/models"), handler: (req) => handleListModels(req) },
+  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/count\/?$/, paths: both("/v1/models/count"), handler: (req) => handleCountModels(req) },
+  {
+    method: "GET",
+    pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/endpoints\/?$/,
+    paths: both("/v1/models/{author}/{slug}/endpoints"),
+    handler: (req, p) => handleModelEndpoints(req, decodeURIComponent(p.id)),
+  },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/?$/, paths: both("/v1/models/{id}"), handler: (req, p) => handleGetModel(req, decodeURIComponent(p.id)) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/embeddings\/?$/, paths: both("/v1/embeddings"), handler: (req) => handleEmbeddings(req) },
   { method: "GET", pattern: /^\/api\/v1\/(?:auth\/)?key\/?$/, paths: ["/api/v1/auth/key", "/api/v1/key"], handler: (req) => handleKeyInfo(req) },

@@ -128,7 +128,8 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
     if (answered.raw) return await rawOutcome(answered, chat, tally, options);
     if (!chat.stream) {
       const response = await readJsonResponse(answered);
-      Object.assign(response, { id, provider: answered.attempt.provider });
+      // OpenAI's and OpenRouter's schemas require system_fingerprint; only some providers send one.
+      Object.assign(response, { id, provider: answered.attempt.provider, system_fingerprint: response.system_fingerprint ?? null });
       tally.observeResponse(response);
       tally.finish({ status: 200 });
       await tally.spent();

@@ -1,17 +1,9 @@
 import { ERROR_TYPES } from "@/lib/errors/gateway-error";
 import { API_STRATEGIES } from "@/lib/services/api-keys/strategy-names";
 
-type JsonSchema = Record<string, unknown>;
+import { bool, int, nullable, num, object, ref, str, timestamp, type JsonSchema } from "./json-schema";
+import { OPENROUTER_GENERATION_PROPERTIES, OPENROUTER_KEY_PROPERTIES, OPENROUTER_SCHEMAS } from "./response-schemas-openrouter";
 
-const str = { type: "string" };
-const int = { type: "integer" };
-const bool = { type: "boolean" };
-const num = { type: "number" };
-const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const object = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties), extra: JsonSchema = {}): JsonSchema => ({
-  type: "object", properties, required, ...extra,
-});
 const FINISH_REASONS = ["stop", "length", "tool_calls", "content_filter", "error"];
 
 const urlCitation = object({
@@ -54,27 +46,22 @@ const chatSchemas: Record<string, JsonSchema> = {
         ),
       },
       usage: ref("Usage"),
+      system_fingerprint: { ...nullable(str), description: "The provider's, when it sends one; else null." },
     },
-    ["id", "object", "created", "model", "choices", "usage"],
+    ["id", "object", "created", "model", "choices", "usage", "system_fingerprint"],
   ),
   ChatCompletionChunk: object(
     {
       id: str, object: { const: "chat.completion.chunk" }, created: int, model: str, provider: str,
       choices: { type: "array", items: object({ index: int, delta: { type: "object" }, finish_reason: nullable({ enum: FINISH_REASONS }), native_finish_reason: nullable(str) }, ["index", "delta", "finish_reason"]) },
       usage: nullable(ref("Usage")),
-      error: { ...object({ message: str, code: { type: ["integer", "string"] }, type: str, metadata: { type: "object" } }, ["message"]), description: "Set on the last chunk when the provider failed after the stream began (finish_reason is then error)." },
+      error: {
+        ...object({ message: str, code: { ...int, description: "The HTTP status the failure maps to." }, type: str, metadata: ref("StreamErrorMetadata") }, ["message", "code", "metadata"]),
+        description: "Set on the last chunk when the provider failed after the stream began (finish_reason is then error).",
+      },
     },
     ["id", "object", "created", "model", "choices"],
   ),
-  Model: object(
-    {
-      id: { ...str, description: "provider/model, as you send it." }, object: { const: "model" }, created: int, owned_by: str, name: str, provider: str,
-      context_length: int, pricing: object({ prompt: { ...str, description: "USD per million input tokens, at the provider." }, completion: str }),
-      type: { const: "embedding", description: "Present on embedding models." },
-    },
-    ["id", "object", "created", "owned_by", "name", "provider", "context_length", "pricing"],
-  ),
-  ModelList: object({ object: { const: "list" }, data: { type: "array", items: ref("Model") } }),
   EmbeddingsResponse: object({
     object: { const: "list" },
     data: { type: "array", items: object({ object: { const: "embedding" }, index: int, embedding: { anyOf: [{ type: "array", items: { type: "number" } }, { ...str, description: "base64, with encoding_format base64." }] } }) },
@@ -102,7 +89,6 @@ const nativeSchemas: Record<string, JsonSchema> = {
   GeminiCountTokensResponse: object({ totalTokens: int }),
 };
 
-const timestamp = { type: "string", format: "date-time" };
 const SPEND_FIELDS = {
   usage: { ...num, description: "Dollars this key spent at your providers' prices, in all." },
   usage_daily: { ...num, description: "Dollars spent today (UTC)." }, usage_weekly: { ...num, description: "Dollars spent this week (from Monday, UTC)." },
@@ -134,16 +120,17 @@ const accountSchemas: Record<string, JsonSchema> = {
       allowed_providers: { type: "array", items: str }, strategy: { enum: [...API_STRATEGIES] },
       plan: { enum: ["free", "starter", "pro", "enterprise"] }, plan_name: str, is_free_tier: bool,
       messages: object({ used: int, limit: nullable(int), remaining: nullable(int), bonus: int, resets_at: timestamp }),
+      ...OPENROUTER_KEY_PROPERTIES,
     }),
   }),
   Generation: object({
     data: object({
-      id: str, model: nullable(str), model_requested: str, provider: nullable(str), endpoint: str, status: int, streamed: bool, cancelled: bool,
-      finish_reason: nullable(str), native_finish_reason: nullable(str), tokens_prompt: int, tokens_completion: int, tokens_total: int,
-      tokens_cached: int, tokens_reasoning: int, tokens_cache_write: int,
-      total_cost: { ...nullable(num), description: "Dollars at the provider's prices; null when the model's price is unknown." }, cost_estimated: bool,
+      id: str, model_requested: str, provider: nullable(str), endpoint: str, status: int, streamed: bool, cancelled: bool,
+      finish_reason: nullable(str), native_finish_reason: nullable(str), tokens_total: int,
+      tokens_cached: int, tokens_reasoning: int, tokens_cache_write: int, cost_known: { ...bool, description: "False when the model's price is unknown." }, cost_estimated: bool,
       app_title: nullable(str), app_referer: nullable(str), latency: { ...int, description: "Milliseconds." }, time_to_first_token: nullable(int), attempts: int,
       counted_message: bool, error_type: nullable(str), error_message: nullable(str), created_at: timestamp,
+      ...OPENROUTER_GENERATION_PROPERTIES,
     }),
   }),
   CodeExchangeResponse: object({ key: { ...str, description: "A new lr_live_ key for the app." }, app: { ...str, description: "The app's origin, from its callback URL." } }),
@@ -157,7 +144,7 @@ const errorSchemas: Record<string, JsonSchema> = {
         type: { enum: [...ERROR_TYPES] },
         param: { ...nullable(str), description: "The request field at fault, when there is one." },
         code: { type: ["integer", "string"], description: "A code telling causes apart (message_limit, upstream_auth, …), else the HTTP status." },
-        metadata: { type: "object", description: "provider, status (the upstream's) and raw (its message) for upstream failures; resets_at for limits." },
+        metadata: ref("ErrorMetadata"),
         docs_url: { ...str, format: "uri" },
       },
       ["message", "type", "param", "code", "docs_url"],
@@ -168,4 +155,4 @@ const errorSchemas: Record<string, JsonSchema> = {
 };
 
 /** Response bodies of the public API, written as data: the handlers build them by hand too. */
-export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = { ...chatSchemas, ...nativeSchemas, ...accountSchemas, ...errorSchemas };
+export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = { ...chatSchemas, ...nativeSchemas, ...accountSchemas, ...errorSchemas, ...OPENROUTER_SCHEMAS };

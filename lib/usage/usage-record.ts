@@ -4,7 +4,7 @@ export interface UsageRecord {
   userId: string;
   tokenId: string | null;
   credentialId: string | null;
-  endpoint: "chat" | "messages" | "gemini" | "embeddings" | "responses";
+  endpoint: "chat" | "messages" | "gemini" | "embeddings" | "responses" | "completions";
   modelRequested: string;
   provider: string | null;
   modelUsed: string | null;

@@ -36,26 +36,35 @@ function embeddingsUsage(id: string, caller: Caller, attempt: Attempt, requested
   };
 }
 
-/** POST /v1/embeddings: routed like chat (credentials, fallbacks), but never counted as a message. */
+/**
+ * Embeddings routed like chat (credentials, fallbacks), never counted as a message; recorded as
+ * a usage row with its cost. Shared by /v1/embeddings and Gemini's :embedContent / :batchEmbedContents.
+ */
+export async function executeEmbeddings(caller: Caller, body: EmbeddingsRequest, id: string, request: Request): Promise<{ attempt: Attempt; result: EmbeddingsResponse }> {
+  const started = performance.now();
+  const startedAt = new Date();
+  await admitSpend(caller, startedAt);
+  const attempts = (await planAttempts(caller, [body.model])).filter((a) => adapterFor(getProvider(a.provider)!.family).buildEmbeddingsRequest && getProvider(a.provider)?.embeddings);
+  if (attempts.length === 0) throw new GatewayError(400, "invalid_request_error", `No configured provider offers embeddings for '${body.model}'`, { param: "model" });
+  const { attempt, value: result } = await tryAttempts(caller, attempts, async (attempt) => {
+    const context = upstreamContext(attempt, id, Math.floor(Date.now() / 1000));
+    const adapter = adapterFor(getProvider(attempt.provider)!.family);
+    const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), clientSignal(request), { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
+    return adapter.parseEmbeddingsResponse!(await upstream.json(), context, body);
+  }, request.headers.get("x-request-id"));
+  const row = embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started, request.headers);
+  usageWriter().record(row);
+  await recordSpend(caller, id, row.costMicros ?? 0, startedAt);
+  return { attempt, result };
+}
+
+/** POST /v1/embeddings */
 export async function handleEmbeddings(request: Request): Promise<Response> {
   const id = newGenerationId();
-  const started = performance.now();
   try {
     const caller = await authenticateApiToken(request);
     const body = embeddingsRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES)) as EmbeddingsRequest;
-    const startedAt = new Date();
-    await admitSpend(caller, startedAt);
-    const attempts = (await planAttempts(caller, [body.model])).filter((a) => adapterFor(getProvider(a.provider)!.family).buildEmbeddingsRequest && getProvider(a.provider)?.embeddings);
-    if (attempts.length === 0) throw new GatewayError(400, "invalid_request_error", `No configured provider offers embeddings for '${body.model}'`, { param: "model" });
-    const { attempt, value: result } = await tryAttempts(caller, attempts, async (attempt) => {
-      const context = upstreamContext(attempt, id, Math.floor(Date.now() / 1000));
-      const adapter = adapterFor(getProvider(attempt.provider)!.family);
-      const upstream = await callUpstream(attempt.provider, adapter, adapter.buildEmbeddingsRequest!({ ...body, model: attempt.model }, context), clientSignal(request), { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
-      return adapter.parseEmbeddingsResponse!(await upstream.json(), context, body);
-    }, request.headers.get("x-request-id"));
-    const row = embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started, request.headers);
-    usageWriter().record(row);
-    await recordSpend(caller, id, row.costMicros ?? 0, startedAt);
+    const { attempt, result } = await executeEmbeddings(caller, body, id, request);
     return Response.json(result, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {
     return openAiErrorResponse(error, { "x-generation-id": id });

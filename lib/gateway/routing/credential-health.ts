@@ -1,6 +1,6 @@
 import { invalidate } from "@/lib/cache/invalidation";
 import { db } from "@/lib/db";
-import type { GatewayError } from "@/lib/errors/gateway-error";
+import { upstreamMessage, type GatewayError } from "@/lib/errors/gateway-error";
 import type { UsableCredential } from "./user-credentials";
 import { errorReason, log } from "@/lib/observability/logger";
 
@@ -45,7 +45,7 @@ export function reportCredentialFailure(userId: string, credential: UsableCreden
   if (credential.ephemeral) return;
   const status = error.metadata?.status;
   if (typeof status !== "number" || status >= 500) countServerFailure(credential.id);
-  const lastError = String(error.metadata?.raw ?? error.message).slice(0, 500);
+  const lastError = upstreamMessage(error).slice(0, 500);
   let data: Record<string, unknown> | null = null;
   if (error.code === "upstream_auth") {
     // A subscription token refused on policy grounds is "refused", an expired one "expired".

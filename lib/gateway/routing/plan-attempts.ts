@@ -25,7 +25,7 @@ export interface PlanOptions {
   now?: number;
 }
 
-function allowedByToken(caller: Caller, provider: string): boolean {
+export function allowedByToken(caller: Caller, provider: string): boolean {
   return caller.allowedProviders.length === 0 || caller.allowedProviders.includes(provider);
 }
 

@@ -62,5 +62,5 @@ export async function callUpstream(
   }
   // Some providers echo the key they were sent; it must not reach our errors, logs or Providers.
   const text = redactSecrets((await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY), credentialsSent(upstream.url, upstream.headers));
-  throw upstreamHttpError(provider, answer.statusCode, headers, adapter.parseErrorBody(answer.statusCode, text));
+  throw upstreamHttpError(provider, answer.statusCode, headers, adapter.parseErrorBody(answer.statusCode, text), text);
 }

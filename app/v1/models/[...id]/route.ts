@@ -1,7 +1,7 @@
-import { handleGetModel } from "@/lib/gateway/models/handle-models";
+import { handleModelPath } from "@/lib/gateway/models/handle-model-path";
 
 type Context = { params: Promise<{ id: string[] }> };
 
 export const dynamic = "force-dynamic";
 export const GET = async (request: Request, { params }: Context) =>
-  handleGetModel(request, (await params).id.map(decodeURIComponent).join("/"));
+  handleModelPath(request, (await params).id.map(decodeURIComponent).join("/"));
