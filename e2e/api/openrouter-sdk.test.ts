@@ -119,7 +119,10 @@ describe("@openrouter/sdk against /api/v1", () => {
     expect(key.data).toMatchObject({ label: expect.any(String), limit: null, isManagementKey: false, isProvisioningKey: false, includeByokInLimit: true });
     const answer = await send("anthropic/claude-sonnet-4-5", "for the record");
     const { data } = await client.generations.getGeneration({ id: answer.id });
-    expect(data).toMatchObject({ id: answer.id, model: answer.model, providerName: "Anthropic", isByok: true, tokensPrompt: answer.usage!.promptTokens, tokensCompletion: answer.usage!.completionTokens, totalCost: 0, apiType: "completions" });
+    // Claude Sonnet 4.5 at $3 per million input and $15 per million output tokens.
+    const cost = (answer.usage!.promptTokens * 3 + answer.usage!.completionTokens * 15) / 1e6;
+    expect(data).toMatchObject({ id: answer.id, model: answer.model, providerName: "Anthropic", isByok: true, tokensPrompt: answer.usage!.promptTokens, tokensCompletion: answer.usage!.completionTokens, apiType: "completions" });
+    expect(data.totalCost).toBeCloseTo(cost, 9);
   });
 
   it("accepts embeddings, and raises its own error classes with the provider's metadata", async () => {
