@@ -23,6 +23,10 @@ export function pitfalls({ apiUrl, publicUrl }: DocsHosts, keepAliveMs: number):
       text: "A 503 with code `no_provider` means none of your credentials (or none this token is allowed to use) belongs to that provider. Add one in Providers, or pick a model of a provider you have.",
     },
     {
+      title: "A credential the provider refused",
+      text: "A 424 with code `credentials_refused` means you have credentials for the model, but their provider refused every one: the message names each, when and why. Fix the key in Providers (Check again); OauthRouter also checks it again by itself after 1, 5 and 30 minutes, then hourly.",
+    },
+    {
       title: "Management key or API token",
       text: "`lr_live_` tokens call the API; `lr_mgmt_` keys only manage keys at /api/v1/keys. Each on the other's API gets a 403.",
     },

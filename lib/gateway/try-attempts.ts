@@ -3,13 +3,26 @@ import { env } from "@/lib/config/env";
 import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
+import { checksItself, nextCheckAt } from "@/lib/services/credentials/out-of-service";
 import { reportCredentialFailure } from "./routing/credential-health";
 import type { Attempt } from "./routing/plan-attempts";
+import { credentialsRefused, type RefusedCredential } from "./routing/refused-credentials";
+import { saysKeyInvalid } from "./routing/refusals";
+
+/** A stored credential whose provider just said its key is invalid or revoked; else null. */
+function revoked(attempt: Attempt, error: GatewayError): RefusedCredential | null {
+  const { credential } = attempt;
+  if (credential.ephemeral || !saysKeyInvalid(error)) return null;
+  const now = new Date();
+  const reason = String(error.metadata?.raw ?? error.message);
+  return { provider: credential.provider, label: credential.label, last4: credential.secret.slice(-4), refusedAt: now, reason, nextCheckAt: checksItself(credential) ? nextCheckAt(0, now) : null };
+}
 
 /**
  * Runs attempts in order until one succeeds, within MAX_ATTEMPTS. Only failures another credential
  * or model may fix (429, 5xx, timeouts, refused credentials) move on; they also update the
- * credential's health. Anything request-scoped is thrown at once.
+ * credential's health. Anything request-scoped is thrown at once. When every attempt's provider
+ * said its key is invalid, the error names those credentials (a retry cannot help).
  */
 export async function tryAttempts<T>(
   caller: Caller,
@@ -18,8 +31,12 @@ export async function tryAttempts<T>(
   requestId?: string | null,
 ): Promise<{ attempt: Attempt; value: T }> {
   let lastError: GatewayError | undefined;
+  // By credential: fallback models may go through the same one.
+  const refused = new Map<string, RefusedCredential>();
+  let refusedAttempts = 0;
   const deadline = Date.now() + env().RETRY_BUDGET_MS;
-  for (const attempt of attempts.slice(0, env().MAX_ATTEMPTS)) {
+  const tried = attempts.slice(0, env().MAX_ATTEMPTS);
+  for (const attempt of tried) {
     // Retries stop once the budget is spent; the first attempt always runs.
     if (lastError && Date.now() > deadline) break;
     try {
@@ -31,8 +48,14 @@ export async function tryAttempts<T>(
       }
       if (!isGatewayError(error) || !error.retryable) throw error;
       reportCredentialFailure(caller.userId, attempt.credential, error);
+      const refusal = revoked(attempt, error);
+      if (refusal) {
+        refusedAttempts += 1;
+        refused.set(attempt.credential.id, refusal);
+      }
       lastError = error;
     }
   }
+  if (refusedAttempts > 0 && refusedAttempts === attempts.length) throw credentialsRefused([...refused.values()]);
   throw lastError ?? new GatewayError(503, "service_unavailable", "No provider could take the request");
 }

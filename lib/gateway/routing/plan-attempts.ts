@@ -1,6 +1,7 @@
 import type { Caller } from "@/lib/auth/api-token";
 import { GatewayError, badRequest } from "@/lib/errors/gateway-error";
 import { circuitOpenUntil } from "./credential-health";
+import { credentialsRefused, outOfServiceFor } from "./refused-credentials";
 import { routingState } from "./routing-state";
 import { orderCredentials } from "./strategies";
 import { providerModels } from "@/lib/gateway/models/provider-models";
@@ -27,6 +28,7 @@ async function listedTargets(modelId: string, credentials: UsableCredential[]): 
 /**
  * Every attempt for a request, in the order to try them: the first model's credentials (ordered by
  * the token's strategy), then each fallback model's. Cooling-down credentials go last, not away.
+ * When none can serve it but some out of service could, the error names those.
  */
 export async function planAttempts(caller: Caller, modelIds: string[], affinityKey?: string, now = Date.now()): Promise<Attempt[]> {
   const credentials = (await usableCredentials(caller.userId)).filter((c) => allowedByToken(caller, c.provider));
@@ -52,6 +54,8 @@ export async function planAttempts(caller: Caller, modelIds: string[], affinityK
     }
   }
   if (attempts.length > 0) return attempts;
+  const refused = await outOfServiceFor(caller, modelIds);
+  if (refused.length > 0) throw credentialsRefused(refused);
   if (unresolved.length === modelIds.length) {
     throw badRequest(`Unknown model '${modelIds[0]}': use 'provider/model' (e.g. 'openai/gpt-4o') or a model listed by GET /v1/models`, "model");
   }
