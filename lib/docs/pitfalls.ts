@@ -12,7 +12,7 @@ export function pitfalls({ apiUrl, publicUrl }: DocsHosts, keepAliveMs: number):
     { title: "Trailing slash", text: `Some SDKs break when the base URL ends with /. Use \`${apiUrl}/v1\`, not \`${apiUrl}/v1/\`.` },
     {
       title: "Slow models time out",
-      text: `Large models (Claude Opus, o1, deep reasoning) can take a minute or more before the first token. Set your client's timeout to 120 s or more, or stream: streams receive a \`: OAUTHROUTER PROCESSING\` comment every ${Math.round(keepAliveMs / 1000)} s while the model thinks.`,
+      text: `Large models (Claude Opus, o1, deep reasoning) can take a minute or more before the first token. Set your client's timeout to 120 s or more, or stream: a stream gets its headers and a \`: OAUTHROUTER PROCESSING\` comment (\`event: ping\` on /v1/messages) every ${Math.round(keepAliveMs / 1000)} s while the model thinks, even before the provider answers.`,
     },
     {
       title: "Model format",
