@@ -87,18 +87,22 @@ describe("Claude subscription tokens and Claude Code", () => {
   // What Anthropic answers a subscription token its policy refuses (the fake upstream speaks it).
   const REFUSED = "OAuth authentication is currently not allowed for this organization.";
 
-  it("reports a refused subscription token with Anthropic's message in error.metadata and in Providers", async () => {
+  it("counts a refused subscription token's refusals with Anthropic's message, takes it out at the third, then names it", async () => {
     const { userId, token } = await gateway.newUser("refused@example.com", [{ provider: "anthropic", key: "sk-ant-oat01-forbidden-subscription" }]);
     const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
-    const error = await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
+    const ask = () => client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
+    const stored = async () => (await db()).providerCredential.findFirstOrThrow({ where: { userId } });
+    const error = await ask();
     expect(error.status).toBe(502);
     expect(error.error.error.metadata).toMatchObject({ provider: "anthropic", provider_name: "Anthropic", status: 403, raw: { type: "error", error: { type: "permission_error", message: REFUSED } } });
-    const prisma = await db();
-    for (let i = 0; i < 20; i++) {
-      const credential = await prisma.providerCredential.findFirstOrThrow({ where: { userId } });
-      if (credential.status === "refused") return expect(credential.lastError).toBe(REFUSED);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error("the credential was not marked refused");
+    // One policy refusal (403, not "invalid key") counts but leaves the token in service (README's rule).
+    await expect.poll(stored).toMatchObject({ status: "active", refusals: 1, lastError: REFUSED });
+    await ask();
+    await ask();
+    await expect.poll(stored).toMatchObject({ status: "refused", refusals: 3, lastError: REFUSED, nextCheckAt: null });
+    const named = await ask();
+    expect(named.status).toBe(424);
+    expect(named.error.error.type).toBe("permission_error");
+    expect(named.error.error.message).toMatch(/^Your Anthropic credential ••••tion was refused by Anthropic at \d{4}-\d\d-\d\d \d\d:\d\d UTC: OAuth authentication is currently not allowed for this organization\. Fix it in Providers\.$/);
   });
 });

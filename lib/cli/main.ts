@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closeDatabase } from "@/lib/db";
+import { closeRedis } from "@/lib/redis/client";
 import { mgmtKeyCreate, providerAdd, secretsRotate, tokenCreate, UsageError, userCreate, userList, type Flags } from "./commands";
 import { createOutput, describeError, type Output } from "./output";
 
@@ -78,6 +79,7 @@ export async function main(argv: string[], write?: (text: string) => unknown): P
     fail(out.json ? JSON.stringify({ error: { message } }) : `Error: ${message}`);
     return error instanceof UsageError ? 2 : 1;
   } finally {
-    await closeDatabase().catch(() => undefined);
+    // Everything a command may have opened: the process must exit once the work is done.
+    await Promise.all([closeDatabase().catch(() => undefined), closeRedis()]);
   }
 }

@@ -7,6 +7,13 @@ const booleanFlag = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+// "60000,300000": milliseconds, in order; the last one repeats.
+const msList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of milliseconds")
+  .transform((value) => value.split(",").map(Number))
+  .refine((values) => values.every((ms) => ms > 0), "every interval must be above 0");
+
 const postgresUrl = z
   .string()
   .url()
@@ -40,6 +47,7 @@ export const envSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: positiveInt.default(300_000),
   STREAM_KEEPALIVE_MS: positiveInt.default(15_000),
+  CREDENTIAL_RECHECK_BACKOFF_MS: msList.default([60_000, 300_000, 1_800_000, 3_600_000]),
   MAX_BODY_BYTES: positiveInt.default(20 * 1024 * 1024),
   MAX_ATTEMPTS: positiveInt.max(20).default(5),
   RETRY_BUDGET_MS: positiveInt.default(30_000),

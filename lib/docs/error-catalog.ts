@@ -50,6 +50,12 @@ export const ERROR_STATUSES: ErrorStatus[] = [
     fix: "Send smaller images, or upload them to the provider and refer to them by URL or file id.",
   },
   {
+    status: 424, type: "permission_error",
+    cause: "Every credential of yours that could serve the model is out of service: its provider refused it (said the key is invalid or revoked, or refused it 3 times in 10 minutes). The message names each credential, when and why (times in UTC).",
+    fix: "Fix or replace the credential in Providers and press Check again; OauthRouter also checks it again by itself after 1, 5 and 30 minutes, then hourly. A retry does not help before that, so the SDKs do not retry a 424.",
+    codes: { credentials_refused: "each credential that could serve the model was refused by its provider (metadata.credentials lists them)" },
+  },
+  {
     status: 429, type: "rate_limit_error",
     cause: "The plan's monthly messages or the token's own limit are used up, every credential was rate-limited by its provider, or too many PKCE exchanges came from one address.",
     fix: "Wait for the reset (Retry-After and metadata.resets_at say when), upgrade the plan, raise the token's limit, or add another credential.",
@@ -70,7 +76,7 @@ export const ERROR_STATUSES: ErrorStatus[] = [
     status: 503, type: "service_unavailable",
     cause: "None of your configured providers can serve the model (or this token's allowed providers, or the request's provider preferences, exclude them), or message limits cannot be checked right now.",
     fix: "Add a credential for the model's provider in Providers, allow that provider on the token, or loosen the provider preferences the message names.",
-    codes: { no_provider: "no credential of yours can serve this model as asked" },
+    codes: { no_provider: "you have no credential (in service or not) that can serve this model as asked" },
   },
   {
     status: 504, type: "timeout_error",

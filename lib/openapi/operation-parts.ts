@@ -47,7 +47,7 @@ export const GENERATION_HEADERS: Json = {
 };
 
 /** Statuses every routed request can end with, besides its own. */
-export const GATEWAY_STATUSES = [400, 401, 403, 413, 429, 500, 502, 503, 504];
+export const GATEWAY_STATUSES = [400, 401, 403, 413, 424, 429, 500, 502, 503, 504];
 
 /** One operation under both `/v1/...` and `/api/v1/...`, with distinct operation ids. */
 export function withApiAlias(path: string, methods: Record<string, Json>): Record<string, Json> {

@@ -4,7 +4,8 @@ import { errorResponses, GATEWAY_STATUSES, GENERATION_HEADERS, jsonBody, jsonRes
 
 const STREAM_DESCRIPTION =
   "With `stream: true`: server-sent events, one `data: {chat.completion.chunk}` per delta and `data: [DONE]` at the end. " +
-  "Comments (`: OAUTHROUTER PROCESSING`) keep idle connections open; a failure after the first byte arrives as a last chunk with `error` and finish_reason `error`.";
+  "Comments (`: OAUTHROUTER PROCESSING`) keep idle connections open: when the provider has not answered within STREAM_KEEPALIVE_MS (15 s), the headers and a comment go out at once. " +
+  "A failure after that arrives in the stream: before the first chunk as one `data: {\"error\":…}` event, later as a last chunk with `error` and finish_reason `error`.";
 
 const chatCompletions = {
   post: {

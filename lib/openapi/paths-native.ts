@@ -17,7 +17,7 @@ const messages = {
     requestBody: jsonBody("MessagesRequest", MESSAGES_EXAMPLES),
     responses: {
       "200": {
-        description: "The message, or with `stream: true` Anthropic's events (message_start, content_block_*, message_delta, message_stop).",
+        description: "The message, or with `stream: true` Anthropic's events (message_start, content_block_*, message_delta, message_stop), with `event: ping` while the provider is silent (before it answers, too) and `event: error` for a failure after the headers.",
         headers: GENERATION_HEADERS,
         content: { "application/json": { schema: ref("AnthropicMessage") }, "text/event-stream": { schema: { type: "string" } } },
       },
@@ -103,7 +103,7 @@ export const NATIVE_PATHS = {
     "Stream generated content (Gemini API)",
     {
       "200": {
-        description: "GenerateContentResponse objects: as `data:` events with `?alt=sse`, else as the elements of one JSON array.",
+        description: "GenerateContentResponse objects: as `data:` events with `?alt=sse`, else as the elements of one JSON array. While the provider is silent (before it answers, too) an SSE comment, or whitespace in the array, keeps the connection open; a failure after the headers is a last `{\"error\":…}` object.",
         headers: GENERATION_HEADERS,
         content: { "text/event-stream": { schema: { type: "string" } }, "application/json": { schema: { type: "array", items: ref("GenerateContentResponse") } } },
       },

@@ -6,6 +6,7 @@ import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { notFound } from "@/lib/errors/gateway-error";
 import { CORS_HEADERS, isPublicApiPath, preflightResponse } from "@/lib/http/cors";
 import { startInvalidationRelay } from "@/lib/redis/invalidation-relay";
+import { startBackgroundRechecks, stopBackgroundRechecks } from "@/lib/services/credentials/background-rechecks";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/security/rate-limit";
 import { toWebRequest, writeWebResponse } from "./node-bridge";
 import { trackRequest } from "./request-log";
@@ -19,6 +20,8 @@ export type Fallback = (req: IncomingMessage, res: ServerResponse) => void | Pro
 export function createApiServer(fallback?: Fallback): Server {
   // Every instance serving the API hears the others' invalidations (with REDIS_URL; else a no-op).
   startInvalidationRelay();
+  // Credentials out of service are checked again in the background while a server runs.
+  startBackgroundRechecks();
   const server = createServer(async (req, res) => {
     // Shutting down: answer what arrives on an open connection, then close it.
     if (!server.listening) res.shouldKeepAlive = false;
@@ -39,6 +42,7 @@ export function createApiServer(fallback?: Fallback): Server {
       else res.destroy();
     }
   });
+  server.once("close", () => void stopBackgroundRechecks());
   // Idle keep-alive connections outlive a load balancer's (60 s), so the client side always closes
   // first: a request never lands on a socket the server is closing at that very moment.
   server.keepAliveTimeout = 65_000;

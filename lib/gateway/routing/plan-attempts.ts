@@ -3,6 +3,7 @@ import { GatewayError, badRequest } from "@/lib/errors/gateway-error";
 import { AUTO_CANDIDATES } from "@/lib/providers/catalog/openrouter-ids";
 import type { ChatRequest } from "@/lib/providers/types";
 import { circuitOpenUntil } from "./credential-health";
+import { credentialsRefused, outOfServiceFor } from "./refused-credentials";
 import { routingState } from "./routing-state";
 import { orderCredentials } from "./strategies";
 import { providerModels } from "@/lib/gateway/models/provider-models";
@@ -54,7 +55,8 @@ async function credentialAttempts(caller: Caller, targets: ModelTarget[], creden
 /**
  * Every attempt for a request, in the order to try them: the first model's (its providers as the
  * `provider` preferences and variants such as `:floor` order them, each provider's credentials
- * by the token's strategy), then each fallback model's.
+ * by the token's strategy), then each fallback model's. When none can serve it but some out of
+ * service could, the error names those.
  */
 export async function planAttempts(caller: Caller, modelIds: string[], options: PlanOptions = {}): Promise<Attempt[]> {
   const now = options.now ?? Date.now();
@@ -79,6 +81,8 @@ export async function planAttempts(caller: Caller, modelIds: string[], options: 
     attempts.push(...orderAttempts(await credentialAttempts(caller, allowed.kept, credentials, options.affinityKey, now), prefs, sort));
   }
   if (attempts.length > 0) return attempts;
+  const refused = await outOfServiceFor(caller, modelIds);
+  if (refused.length > 0) throw credentialsRefused(refused);
   throw noAttempts(caller, modelIds, why);
 }
 

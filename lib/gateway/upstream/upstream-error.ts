@@ -40,7 +40,9 @@ export function upstreamHttpError(
   }
   // Google answers a bad key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), not 401.
   if (status === 401 || status === 403 || CREDENTIAL_REASONS.has(parsed.code ?? "")) {
-    return new GatewayError(502, "api_error", `${message} (check the ${provider} credential in Providers)`, { ...common, retryable: true, code: "upstream_auth" });
+    // The provider's own code tells a revoked key from a passing refusal (lib/gateway/routing/refusals.ts).
+    const authMetadata = parsed.code && parsed.code !== parsed.type ? { ...metadata, upstream_code: parsed.code } : metadata;
+    return new GatewayError(502, "api_error", `${message} (check the ${provider} credential in Providers)`, { ...common, metadata: authMetadata, retryable: true, code: "upstream_auth" });
   }
   if (status === 400 || status === 404 || status === 413 || status === 422) {
     return new GatewayError(status === 413 ? 413 : 400, status === 413 ? "request_too_large" : "invalid_request_error", message, { ...common, code: "upstream_rejected" });
