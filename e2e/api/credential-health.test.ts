@@ -51,7 +51,7 @@ describe.each(databaseTargets())("credential health on $name", (target: Database
     gateway.fake.setFault({ ...proxy401, times: 1 });
     const refused = await client.chat.completions.create({ model: "openai/gpt-4o", messages: hi }).catch((e) => e);
     expect(refused.status).toBe(502);
-    expect(refused.error).toMatchObject({ code: "upstream_auth", metadata: { status: 401, raw: "Unauthorized" } });
+    expect(refused.error).toMatchObject({ code: "upstream_auth", metadata: { status: 401, raw: { error: { message: "Unauthorized" } } } });
     await expect.poll(stored).toMatchObject({ status: "active", refusals: 1, lastError: "Unauthorized" });
     expect((await client.chat.completions.create({ model: "openai/gpt-4o", messages: hi })).choices[0].message.content).toBe("Echo: hi");
     // A success starts the count again.
