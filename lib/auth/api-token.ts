@@ -66,9 +66,12 @@ async function loadCaller(tokenHash: string): Promise<Caller | null> {
   };
 }
 
-/** The caller behind a request's token; 401 for missing, malformed, unknown or disabled tokens. */
-export async function authenticateApiToken(request: Request, url?: URL): Promise<Caller> {
-  const presented = readPresentedToken(request, url);
+/**
+ * The caller behind a request's token; 401 for missing, malformed, unknown or disabled tokens.
+ * `queryKeyUrl`: only for a dialect that takes `?key=` (Gemini); see readPresentedToken.
+ */
+export async function authenticateApiToken(request: Request, queryKeyUrl?: URL): Promise<Caller> {
+  const presented = readPresentedToken(request, queryKeyUrl);
   if (!presented) {
     throw unauthorized("Missing token: send 'Authorization: Bearer lr_live_…' (get one from the My API tab)");
   }
