@@ -17,6 +17,8 @@ export interface Caller {
   strategy: RoutingStrategy;
   limit: number | null;
   limitReset: LimitReset;
+  /** A referral waits for this account's first successful request (lib/services/users/referral-on-success.ts). */
+  referralPending?: boolean;
 }
 
 // Token lookups are on every request; changes invalidate at once (lib/cache/invalidation).
@@ -31,8 +33,11 @@ const CALLER_SQL = `
 SELECT t."id", t."name", t."tokenHash", t."disabled", t."allowedProviders", t."limit", t."limitReset"::text,
        u."id" AS "userId", u."plan"::text, u."bonusMessages",
        -- Stored as 'round-robin'; the Prisma enum (and our code) calls it round_robin.
-       replace(t."strategy"::text, '-', '_') AS "strategy", replace(u."defaultStrategy"::text, '-', '_') AS "defaultStrategy"
-FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = $1`;
+       replace(t."strategy"::text, '-', '_') AS "strategy", replace(u."defaultStrategy"::text, '-', '_') AS "defaultStrategy",
+       r."id" IS NOT NULL AS "referralPending"
+FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+LEFT JOIN "Referral" r ON r."referredId" = u."id" AND r."grantedAt" IS NULL
+WHERE t."tokenHash" = $1`;
 
 interface CallerRow {
   id: string;
@@ -47,6 +52,7 @@ interface CallerRow {
   plan: Plan;
   bonusMessages: number;
   defaultStrategy: RoutingStrategy;
+  referralPending: boolean;
 }
 
 async function loadCaller(tokenHash: string): Promise<Caller | null> {
@@ -63,6 +69,7 @@ async function loadCaller(tokenHash: string): Promise<Caller | null> {
     strategy: token.strategy ?? token.defaultStrategy,
     limit: token.limit,
     limitReset: token.limitReset,
+    referralPending: token.referralPending,
   };
 }
 

@@ -13,6 +13,7 @@ import { planAttempts, type Attempt } from "@/lib/gateway/routing/plan-attempts"
 import { tryAttempts } from "@/lib/gateway/try-attempts";
 import { callUpstream } from "@/lib/gateway/upstream/call-upstream";
 import { upstreamContext } from "@/lib/gateway/upstream/upstream-context";
+import { grantReferralOnSuccess } from "@/lib/services/users/referral-on-success";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { embeddingsRequestSchema } from "./request-schema";
 import { clientSignal } from "@/lib/http/lean-request";
@@ -43,6 +44,7 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
       return adapter.parseEmbeddingsResponse!(await upstream.json(), context, body);
     }, request.headers.get("x-request-id"));
     usageWriter().record(embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started));
+    grantReferralOnSuccess(caller);
     return Response.json(result, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {
     return openAiErrorResponse(error, { "x-generation-id": id });
