@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
+import { limitSignInAttempts } from "@/lib/auth/sign-in-limit";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
-import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
 import { assertSameOrigin } from "@/lib/security/same-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -15,7 +15,7 @@ const handler = async (req: Request, context: Context) => NextAuth(req as never,
 async function post(req: Request, context: Context) {
   try {
     assertSameOrigin(req);
-    if (new URL(req.url).pathname.endsWith("/callback/credentials")) await enforceRateLimit("sign-in", clientAddress(req), 20, 15 * 60_000);
+    await limitSignInAttempts(req, (await context.params).nextauth);
   } catch (error) {
     return openAiErrorResponse(error);
   }
