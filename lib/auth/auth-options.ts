@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { publicUrl } from "@/lib/config/env";
 import { secrets } from "@/lib/config/secrets";
 import { errorReason, log } from "@/lib/observability/logger";
+import { sameSiteRedirect } from "@/lib/security/safe-redirect";
 import { endUserSession, isUserSessionLive, openUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/services/users/user-sessions";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 
@@ -62,6 +63,8 @@ const buildOptions = (secret: string): NextAuthOptions => ({
       if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sessionVersion: token.sessionVersion ?? 0 });
       return session;
     },
+    // next-auth's default throws on a callbackUrl that is no URL (`http://host:4201.evil.example/`).
+    redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
   },
   events: {
     async signOut({ token }) {
