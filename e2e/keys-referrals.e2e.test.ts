@@ -10,7 +10,7 @@ async function signUp(page: Page, url: string, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a long password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/dashboard\/api$/);
+  await page.waitForURL(/\/dashboard\/api$/, { timeout: 60_000 });
   void url;
 }
 
