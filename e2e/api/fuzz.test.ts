@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
@@ -76,4 +77,64 @@ describe("generated requests at every public endpoint", () => {
     const ok = await fetch(`${gateway.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(SEEDS["/v1/chat/completions"]) });
     expect(ok.status).toBe(200);
   });
+});
+
+// Issue 17 item 14 and issue 19: odd and percent-encoded paths, odd methods. Sent with node:http,
+// which sends the path as written (fetch would resolve dot segments and re-encode).
+const PATH_PARTS = ["v1", "api", "v1beta", "models", "chat", "completions", "messages", "count_tokens", "keys", "key", "auth", "generation", "embeddings", "openai", "gemini-2.5-flash:generateContent", "gpt-4o"];
+const ODD_PARTS = ["%E0%A4%A", "%", "%Z", "%G0", "%C0%AF", "%2F", "%2f", "%2e%2e", "..", ".", "", "%00", "%0A", "%FF%FE", "%F0%9F%98%80", "%ED%A0%80", "%u0041", ";x=1", "~", "%25", "a%2Fb%2Fc"];
+
+const oddPath = fc
+  .tuple(
+    fc.constantFrom("/v1/", "/api/v1/", "/v1beta/", "/v1beta/models/", "/v1/models/", "/api/v1/models/", "/", "//v1/", "/dashboard/"),
+    fc.array(fc.oneof(fc.constantFrom(...PATH_PARTS), fc.constantFrom(...ODD_PARTS), fc.stringMatching(/^[A-Za-z0-9%._~:@!$&'()*+,;=-]{0,12}$/)), { maxLength: 5 }),
+    fc.constantFrom("", "/", "?key=x", "?alt=sse", "?%ZZ=1", "#frag"),
+  )
+  .map(([prefix, parts, tail]) => prefix + parts.join("/") + tail);
+
+function rawRequest(url: string, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
+  const body = ["GET", "HEAD", "TRACE"].includes(method) ? undefined : "{}";
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/`, { method, path, headers: { ...headers, ...(body ? { "content-length": String(body.length) } : {}) } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8").on("data", (d) => (body += d)).on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body }));
+    });
+    req.on("error", reject).end(body);
+  });
+}
+
+/** The error body a path's dialect answers with. */
+function dialectShaped(path: string, body: unknown): boolean {
+  const parsed = body as { type?: string; error?: { message?: unknown; type?: unknown; status?: unknown } };
+  if (/^\/v1beta(\/|$)/.test(path)) return typeof parsed.error?.status === "string";
+  if (/^(\/api)?\/v1\/messages(\/|$)/.test(path)) return parsed.type === "error" && typeof parsed.error?.type === "string";
+  return typeof parsed.error?.message === "string" && typeof parsed.error?.type === "string";
+}
+
+describe("generated paths and methods: never a 500, and JSON in the path's dialect under the API's prefixes", () => {
+  let gateway: Gateway;
+  let token: string;
+
+  beforeAll(async () => {
+    gateway = await startGateway(databaseTargets()[0]);
+    ({ token } = await gateway.newUser("fuzz-paths@example.com", [{ provider: "openai", key: "sk-fuzz-paths" }]));
+  });
+  afterAll(() => gateway?.close());
+
+  it("answers every odd path and method with a documented status", async () => {
+    await fc.assert(
+      fc.asyncProperty(oddPath, fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND"), async (path, method) => {
+        const answer = await rawRequest(gateway.url, method, path, { authorization: `Bearer ${token}`, "content-type": "application/json" });
+        const where = `${method} ${path} -> ${answer.status} ${answer.body.slice(0, 200)}`;
+        expect(answer.status, where).toBeLessThan(500);
+        expect(answer.body, where).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
+        const pathname = path.split(/[?#]/)[0];
+        if (/^\/(api\/v1|v1|v1beta)(\/|$)/.test(pathname) && answer.status >= 400 && method !== "HEAD") {
+          expect(answer.type, where).toMatch(/^application\/json/);
+          expect(dialectShaped(pathname, JSON.parse(answer.body)), where).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });
