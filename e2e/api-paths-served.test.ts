@@ -1,22 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendRaw } from "@/test/support/raw-http";
 import { startApp, type RunningApp } from "./support/app-server";
 
-/** A request through node:http, for what fetch will not send (a malformed Host, TRACE). */
-function send(url: string, method: string, pathname: string, host?: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${pathname}`, { method, ...(host ? { setHost: false, headers: { host } } : {}) }, (res) => {
-      let body = "";
-      res.setEncoding("utf8").on("data", (d) => (body += d)).on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on("error", reject).end();
-  });
-}
+const send = (url: string, method: string, path: string, host?: string) => sendRaw(url, { method, path, headers: host ? { host } : {} });
 
 const freePort = () => new Promise<number>((resolve) => {
   const probe = createServer().listen(0, "127.0.0.1", () => {

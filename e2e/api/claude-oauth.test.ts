@@ -1,4 +1,3 @@
-import { request as httpRequest } from "node:http";
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { addCredential } from "@/lib/services/credentials/add-credential";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { sendRaw } from "@/test/support/raw-http";
 
 describe("Claude subscription tokens and Claude Code", () => {
   let gateway: Gateway;
@@ -57,13 +57,11 @@ describe("Claude subscription tokens and Claude Code", () => {
     };
     const body = JSON.stringify({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "headers" }] });
     // node:http, not fetch: fetch refuses to send hop-by-hop headers at all.
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${gateway.url}/v1/messages`, {
-        method: "POST",
-        headers: { ...claudeCode, ...never, connection: "keep-alive, x-hop-secret", authorization: "Bearer sk-ant-oat01-callers-own-headers", "x-oauthrouter-key": token, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-      }, (res) => res.resume().on("end", () => resolve(res.statusCode ?? 0)));
-      req.on("error", reject);
-      req.end(body);
+    const { status } = await sendRaw(gateway.url, {
+      method: "POST",
+      path: "/v1/messages",
+      headers: { ...claudeCode, ...never, connection: "keep-alive, x-hop-secret", authorization: "Bearer sk-ant-oat01-callers-own-headers", "x-oauthrouter-key": token, "content-type": "application/json" },
+      body,
     });
     expect(status).toBe(200);
     const sent = gateway.fake.requests.at(-1)!;

@@ -1,9 +1,9 @@
-import { request as httpRequest } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { sendRaw } from "@/test/support/raw-http";
 
 const DOCUMENTED = new Set([200, 201, 400, 401, 403, 404, 405, 413, 429, 502, 503]);
 
@@ -92,17 +92,6 @@ const oddPath = fc
   )
   .map(([prefix, parts, tail]) => prefix + parts.join("/") + tail);
 
-function rawRequest(url: string, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
-  const body = ["GET", "HEAD", "TRACE"].includes(method) ? undefined : "{}";
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}/`, { method, path, headers: { ...headers, ...(body ? { "content-length": String(body.length) } : {}) } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8").on("data", (d) => (body += d)).on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body }));
-    });
-    req.on("error", reject).end(body);
-  });
-}
-
 /** The error body a path's dialect answers with. */
 function dialectShaped(path: string, body: unknown): boolean {
   const parsed = body as { type?: string; error?: { message?: unknown; type?: unknown; status?: unknown } };
@@ -124,13 +113,14 @@ describe("generated paths and methods: never a 500, and JSON in the path's diale
   it("answers every odd path and method with a documented status", async () => {
     await fc.assert(
       fc.asyncProperty(oddPath, fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND"), async (path, method) => {
-        const answer = await rawRequest(gateway.url, method, path, { authorization: `Bearer ${token}`, "content-type": "application/json" });
+        const body = ["GET", "HEAD", "TRACE"].includes(method) ? undefined : "{}";
+        const answer = await sendRaw(gateway.url, { method, path, body, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
         const where = `${method} ${path} -> ${answer.status} ${answer.body.slice(0, 200)}`;
         expect(answer.status, where).toBeLessThan(500);
         expect(answer.body, where).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
         const pathname = path.split(/[?#]/)[0];
         if (/^\/(api\/v1|v1|v1beta)(\/|$)/.test(pathname) && answer.status >= 400 && method !== "HEAD") {
-          expect(answer.type, where).toMatch(/^application\/json/);
+          expect(answer.headers["content-type"], where).toMatch(/^application\/json/);
           expect(dialectShaped(pathname, JSON.parse(answer.body)), where).toBe(true);
         }
       }),

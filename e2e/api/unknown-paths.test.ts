@@ -1,8 +1,8 @@
-import { request as httpRequest } from "node:http";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { sendRaw } from "@/test/support/raw-http";
 
 type Dialect = "openai" | "anthropic" | "gemini";
 
@@ -13,16 +13,7 @@ function expectDialectError(body: unknown, dialect: Dialect, status: number) {
   if (dialect === "gemini") expect(body).toMatchObject({ error: { code: status, message: expect.any(String), status: expect.any(String) } });
 }
 
-/** A request through node:http, for what fetch will not send (a malformed Host, TRACE). */
-function rawRequest(url: string, method: string, path: string, host: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, { method, setHost: false, headers: { host } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8").on("data", (d) => (body += d)).on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on("error", reject).end();
-  });
-}
+const rawRequest = (url: string, method: string, path: string, host: string) => sendRaw(url, { method, path, headers: { host } });
 
 describe("every path under /v1, /api/v1 and /v1beta answers JSON in its dialect (lean API server)", () => {
   let gateway: Gateway;
