@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectDialectError, type Dialect } from "@/test/support/dialect-errors";
 import { sendRaw } from "@/test/support/raw-http";
 import { startApp, type RunningApp } from "./support/app-server";
 
@@ -36,7 +37,7 @@ async function nextStart(): Promise<{ url: string; stop(): Promise<void> }> {
   return { url, stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once("exit", () => done()), child.kill("SIGTERM")))) };
 }
 
-const CASES: Array<[method: string, path: string, status: number, shape: "openai" | "anthropic" | "gemini", allow?: string]> = [
+const CASES: Array<[method: string, path: string, status: number, shape: Dialect, allow?: string]> = [
   ["GET", "/v1/nope", 404, "openai"],
   ["GET", "/api/v1/nope/deeper", 404, "openai"],
   ["GET", "/v1", 404, "openai"],
@@ -48,13 +49,6 @@ const CASES: Array<[method: string, path: string, status: number, shape: "openai
   ["GET", "/v1/messages", 405, "anthropic", "POST, OPTIONS"],
   ["GET", "/v1beta/models/gemini-2.5-flash:generateContent", 405, "gemini", "POST, OPTIONS"],
 ];
-
-function expectShape(text: string, shape: "openai" | "anthropic" | "gemini", status: number) {
-  const body = JSON.parse(text);
-  if (shape === "openai") expect(body.error).toMatchObject({ message: expect.any(String), type: expect.any(String) });
-  if (shape === "anthropic") expect(body).toMatchObject({ type: "error", error: { type: expect.any(String), message: expect.any(String) } });
-  if (shape === "gemini") expect(body.error).toMatchObject({ code: status, status: expect.any(String) });
-}
 
 // Issue 19: unknown API paths answered the HTML 404 page and wrong methods an empty 405.
 describe.each([
@@ -71,7 +65,7 @@ describe.each([
     const answer = await send(served.url, method, pathname);
     expect(answer.status).toBe(status);
     expect(answer.headers["content-type"]).toMatch(/^application\/json/);
-    expectShape(answer.body, shape, status);
+    expectDialectError(JSON.parse(answer.body), shape, status);
     if (allow) expect(answer.headers.allow).toBe(allow);
   });
 });
@@ -87,7 +81,7 @@ describe("the production server answers malformed requests with 4xx, never a 500
   it.each(["/v1/models/%E0%A4%A", "/api/v1/models/%E0%A4%A", "/dashboard/%E0%A4%A", "/%E0%A4%A", "/signin/%"])("malformed percent-encoding GET %s is a 400", async (pathname) => {
     const answer = await send(app.url, "GET", pathname);
     expect(answer.status).toBe(400);
-    if (pathname.startsWith("/v1") || pathname.startsWith("/api/v1")) expectShape(answer.body, "openai", 400);
+    if (pathname.startsWith("/v1") || pathname.startsWith("/api/v1")) expectDialectError(JSON.parse(answer.body), "openai", 400);
   });
 
   it.each(["exa mple.com", "[::1", "1.2.3.4.5", "xn--a"])("a malformed Host %j is a 400 on API paths and pages", async (host) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { dialectOfPath, expectDialectError } from "@/test/support/dialect-errors";
 import { sendRaw } from "@/test/support/raw-http";
 
 const DOCUMENTED = new Set([200, 201, 400, 401, 403, 404, 405, 413, 429, 502, 503]);
@@ -92,14 +93,6 @@ const oddPath = fc
   )
   .map(([prefix, parts, tail]) => prefix + parts.join("/") + tail);
 
-/** The error body a path's dialect answers with. */
-function dialectShaped(path: string, body: unknown): boolean {
-  const parsed = body as { type?: string; error?: { message?: unknown; type?: unknown; status?: unknown } };
-  if (/^\/v1beta(\/|$)/.test(path)) return typeof parsed.error?.status === "string";
-  if (/^(\/api)?\/v1\/messages(\/|$)/.test(path)) return parsed.type === "error" && typeof parsed.error?.type === "string";
-  return typeof parsed.error?.message === "string" && typeof parsed.error?.type === "string";
-}
-
 describe("generated paths and methods: never a 500, and JSON in the path's dialect under the API's prefixes", () => {
   let gateway: Gateway;
   let token: string;
@@ -121,7 +114,7 @@ describe("generated paths and methods: never a 500, and JSON in the path's diale
         const pathname = path.split(/[?#]/)[0];
         if (/^\/(api\/v1|v1|v1beta)(\/|$)/.test(pathname) && answer.status >= 400 && method !== "HEAD") {
           expect(answer.headers["content-type"], where).toMatch(/^application\/json/);
-          expect(dialectShaped(pathname, JSON.parse(answer.body)), where).toBe(true);
+          expectDialectError(JSON.parse(answer.body), dialectOfPath(pathname), answer.status, where);
         }
       }),
       { numRuns: 300 },

@@ -2,16 +2,8 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { expectDialectError, type Dialect } from "@/test/support/dialect-errors";
 import { sendRaw } from "@/test/support/raw-http";
-
-type Dialect = "openai" | "anthropic" | "gemini";
-
-/** The error body each dialect's clients parse. */
-function expectDialectError(body: unknown, dialect: Dialect, status: number) {
-  if (dialect === "openai") expect(body).toMatchObject({ error: { message: expect.any(String), type: expect.any(String), code: expect.anything() } });
-  if (dialect === "anthropic") expect(body).toMatchObject({ type: "error", error: { type: expect.any(String), message: expect.any(String) } });
-  if (dialect === "gemini") expect(body).toMatchObject({ error: { code: status, message: expect.any(String), status: expect.any(String) } });
-}
 
 const rawRequest = (url: string, method: string, path: string, host: string) => sendRaw(url, { method, path, headers: { host } });
 
