@@ -43,6 +43,7 @@ describe("every path under /v1, /api/v1 and /v1beta answers JSON in its dialect 
     ["GET", "/v1/messages", "anthropic", "POST, OPTIONS"],
     ["GET", "/v1beta/models/gemini-2.5-flash:generateContent", "gemini", "POST, OPTIONS"],
     ["POST", "/openapi.json", "openai", "GET, HEAD, OPTIONS"],
+    ["POST", "/metrics", "openai", "GET, HEAD"],
   ])("wrong method: %s %s is a 405 in the %s shape with Allow: %s", async (method, path, dialect, allow) => {
     const response = await send(method, path);
     expect(response.status).toBe(405);

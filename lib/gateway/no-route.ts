@@ -1,4 +1,5 @@
 import { GatewayError, notFound } from "@/lib/errors/gateway-error";
+import { isPublicApiPath } from "@/lib/http/cors";
 import { allowedMethods } from "./api-routes";
 
 const API_PREFIX = /^\/(?:api\/v1|v1|v1beta)(?:\/|$)/;
@@ -8,10 +9,10 @@ export function isApiPath(pathname: string): boolean {
   return API_PREFIX.test(pathname) || allowedMethods(pathname).length > 0;
 }
 
-/** The methods to list in Allow: the table's, HEAD beside GET, and OPTIONS (CORS preflight). */
+/** The methods to list in Allow: the table's, HEAD beside GET, and OPTIONS where CORS preflight is answered. */
 export function allowHeader(pathname: string): string {
   const methods = allowedMethods(pathname);
-  return [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), ...(isPublicApiPath(pathname) ? ["OPTIONS"] : [])].join(", ");
 }
 
 /** Why no route answered: 405 with Allow when the path exists under other methods, else 404. */
