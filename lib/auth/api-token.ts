@@ -20,6 +20,8 @@ export interface Caller {
   /** Dollar budget per `limitUsdReset` window; null: none. */
   limitUsd: number | null;
   limitUsdReset: LimitReset;
+  /** A referral waits for this account's first successful request (lib/services/users/referral-on-success.ts). */
+  referralPending?: boolean;
 }
 
 // Token lookups are on every request; changes invalidate at once (lib/cache/invalidation).
@@ -34,8 +36,11 @@ const CALLER_SQL = `
 SELECT t."id", t."name", t."tokenHash", t."disabled", t."allowedProviders", t."limit", t."limitReset"::text, t."limitUsd", t."limitUsdReset"::text,
        u."id" AS "userId", u."plan"::text, u."bonusMessages",
        -- Stored as 'round-robin'; the Prisma enum (and our code) calls it round_robin.
-       replace(t."strategy"::text, '-', '_') AS "strategy", replace(u."defaultStrategy"::text, '-', '_') AS "defaultStrategy"
-FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = $1`;
+       replace(t."strategy"::text, '-', '_') AS "strategy", replace(u."defaultStrategy"::text, '-', '_') AS "defaultStrategy",
+       r."id" IS NOT NULL AS "referralPending"
+FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+LEFT JOIN "Referral" r ON r."referredId" = u."id" AND r."grantedAt" IS NULL
+WHERE t."tokenHash" = $1`;
 
 interface CallerRow {
   id: string;
@@ -52,6 +57,7 @@ interface CallerRow {
   plan: Plan;
   bonusMessages: number;
   defaultStrategy: RoutingStrategy;
+  referralPending: boolean;
 }
 
 async function loadCaller(tokenHash: string): Promise<Caller | null> {
@@ -70,12 +76,16 @@ async function loadCaller(tokenHash: string): Promise<Caller | null> {
     limitReset: token.limitReset,
     limitUsd: token.limitUsd,
     limitUsdReset: token.limitUsdReset,
+    referralPending: token.referralPending,
   };
 }
 
-/** The caller behind a request's token; 401 for missing, malformed, unknown or disabled tokens. */
-export async function authenticateApiToken(request: Request, url?: URL): Promise<Caller> {
-  const presented = readPresentedToken(request, url);
+/**
+ * The caller behind a request's token; 401 for missing, malformed, unknown or disabled tokens.
+ * `queryKeyUrl`: only for a dialect that takes `?key=` (Gemini); see readPresentedToken.
+ */
+export async function authenticateApiToken(request: Request, queryKeyUrl?: URL): Promise<Caller> {
+  const presented = readPresentedToken(request, queryKeyUrl);
   if (!presented) {
     throw unauthorized("Missing token: send 'Authorization: Bearer lr_live_…' (get one from the My API tab)");
   }

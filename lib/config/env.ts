@@ -53,6 +53,7 @@ export const envSchema = z.object({
   RETRY_BUDGET_MS: positiveInt.default(30_000),
   REFERRAL_BONUS_REFERRER: z.coerce.number().int().min(0).default(50),
   REFERRAL_BONUS_REFERRED: z.coerce.number().int().min(0).default(50),
+  REFERRAL_MAX_PER_MONTH: z.coerce.number().int().min(0).default(10),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE_URL: z

@@ -20,14 +20,14 @@ export interface ErrorStatus {
 export const ERROR_STATUSES: ErrorStatus[] = [
   {
     status: 400, type: "invalid_request_error",
-    cause: "The body is not JSON, a field is missing or invalid (error.param names it), the model is unknown, its variant or web search cannot be served by any provider of yours (the message says why), or the provider rejected the request.",
+    cause: "The body is not JSON, a field is missing or invalid (error.param names it), the model is unknown, its variant or web search cannot be served by any provider of yours (the message says why), the path has a malformed %-escape, or the provider rejected the request.",
     fix: "Check the field named in the message, the model id (GET /v1/models) and the messages array.",
     codes: { upstream_rejected: "the provider refused the request as invalid (its error body is in metadata.raw)" },
   },
   {
     status: 401, type: "authentication_error",
-    cause: "The token is missing, malformed, unknown or disabled (or the management key, on /api/v1/keys).",
-    fix: "Copy or regenerate your token on My API; send it as Authorization: Bearer lr_live_….",
+    cause: "The token is missing, malformed, unknown or disabled (or the management key, on /api/v1/keys), or it was sent in the query string (?key= works only on Gemini's /v1beta).",
+    fix: "Copy or regenerate your token on My API; send it as Authorization: Bearer lr_live_… (never in the URL).",
   },
   {
     status: 403, type: "permission_error",
@@ -36,13 +36,13 @@ export const ERROR_STATUSES: ErrorStatus[] = [
   },
   {
     status: 404, type: "not_found_error",
-    cause: "No such route, model (GET /v1/models/{id}), key hash, generation id, stored response (Responses API) or Gemini method; /metrics without METRICS_TOKEN.",
+    cause: "No such path (every path under /v1, /api/v1 and /v1beta answers in its dialect's error shape), model (GET /v1/models/{id}), key hash, generation id, stored response (Responses API) or Gemini method; /metrics without METRICS_TOKEN.",
     fix: "Check the path and the id; another account's keys and generations are reported as not found.",
   },
   {
     status: 405, type: "invalid_request_error",
-    cause: "A method other than POST on the PKCE exchange, /api/v1/auth/keys.",
-    fix: "POST the code (and code_verifier) as JSON.",
+    cause: "A method the path does not serve (GET /v1/chat/completions, TRACE...); the Allow header lists the ones it does. Code method_not_allowed.",
+    fix: "Use a method from the Allow header: POST for chat, messages, embeddings and the PKCE exchange, GET for models, keys and generations.",
   },
   {
     status: 413, type: "request_too_large",

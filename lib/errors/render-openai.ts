@@ -17,6 +17,10 @@ export function toGatewayError(error: unknown): GatewayError {
     const message = field ? `Invalid request: '${field}' ${issue?.message}` : `Invalid request: ${issue?.message}`;
     return new GatewayError(400, "invalid_request_error", message, { param: field });
   }
+  // decodeURIComponent / encodeURIComponent on what a caller sent: a malformed %-escape or a lone surrogate.
+  if (error instanceof URIError) {
+    return new GatewayError(400, "invalid_request_error", "Invalid request: malformed percent-encoding or an unpaired surrogate (URI malformed)");
+  }
   if (isDatabaseUnavailable(error)) {
     log.warn("database unavailable", { error: errorReason(error) });
     return new GatewayError(503, "service_unavailable", "The database is unavailable right now; please retry shortly", { retryAfterMs: 2_000 });

@@ -1,6 +1,7 @@
 import { handleAuthKeys } from "@/lib/auth/handle-auth-keys";
 import { handleMetrics } from "@/lib/observability/handle-metrics";
 import { handleCreateKey, handleDeleteKey, handleGetKey, handleListKeys, handleUpdateKey } from "@/lib/management/handle-keys";
+import { decodePathPart } from "@/lib/http/decode-path";
 import { handleOpenApi } from "@/lib/openapi/handle-openapi";
 import { handleChatCompletions } from "./chat/handle-chat-completions";
 import { handleCompletions } from "./completions/handle-completions";
@@ -34,8 +35,8 @@ const both = (path: string) => [path, `/api${path}`];
 const refuseMethod = ["GET", "PUT", "PATCH", "DELETE"].map((method) => ({ method, pattern: /^\/api\/v1\/auth\/keys\/?$/, handler: handleAuthKeys, paths: [] }));
 
 /**
- * The public API as a table, for the lean API server. The Next.js route files under app/v1 and
- * app/api/v1 mount these same handlers.
+ * The public API as a table, for the lean API server. When Next.js serves the API, its catch-all
+ * route files (app/v1, app/api/v1, app/v1beta) dispatch through this same table.
  */
 const routes: ApiRoute[] = [
   { method: "GET", pattern: /^\/metrics\/?$/, paths: ["/metrics"], handler: (req) => handleMetrics(req) },
@@ -66,16 +67,16 @@ const routes: ApiRoute[] = [
     handler: (req, p) => handleListInputItems(req, p.id),
   },
   { method: "GET", pattern: /^\/v1beta\/models\/?$/, paths: ["/v1beta/models"], handler: (req) => handleGeminiListModels(req) },
-  { method: "GET", pattern: /^\/v1beta\/models\/(?<model>.+)$/, paths: ["/v1beta/models/{model}"], handler: (req, p) => handleGeminiGetModel(req, decodeURIComponent(p.model)) },
+  { method: "GET", pattern: /^\/v1beta\/models\/(?<model>.+)$/, paths: ["/v1beta/models/{model}"], handler: (req, p) => handleGeminiGetModel(req, decodePathPart(p.model)) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, paths: both("/v1/models"), handler: (req) => handleListModels(req) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/count\/?$/, paths: both("/v1/models/count"), handler: (req) => handleCountModels(req) },
   {
     method: "GET",
     pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/endpoints\/?$/,
     paths: both("/v1/models/{author}/{slug}/endpoints"),
-    handler: (req, p) => handleModelEndpoints(req, decodeURIComponent(p.id)),
+    handler: (req, p) => handleModelEndpoints(req, decodePathPart(p.id)),
   },
-  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/?$/, paths: both("/v1/models/{id}"), handler: (req, p) => handleGetModel(req, decodeURIComponent(p.id)) },
+  { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/(?<id>.+?)\/?$/, paths: both("/v1/models/{id}"), handler: (req, p) => handleGetModel(req, decodePathPart(p.id)) },
   { method: "POST", pattern: /^(?:\/api)?\/v1\/embeddings\/?$/, paths: both("/v1/embeddings"), handler: (req) => handleEmbeddings(req) },
   { method: "GET", pattern: /^\/api\/v1\/(?:auth\/)?key\/?$/, paths: ["/api/v1/auth/key", "/api/v1/key"], handler: (req) => handleKeyInfo(req) },
   { method: "POST", pattern: /^\/api\/v1\/auth\/keys\/?$/, paths: ["/api/v1/auth/keys"], handler: handleAuthKeys },
@@ -100,6 +101,11 @@ export function matchApiRoute(method: string, pathname: string): { handler: ApiH
     if (match) return { handler: route.handler, params: match.groups ?? {} };
   }
   return null;
+}
+
+/** The methods the table answers at this path (a 405's Allow header); empty when it knows no such path. */
+export function allowedMethods(pathname: string): string[] {
+  return [...new Set(routes.filter((route) => route.paths.length > 0 && route.pattern.test(pathname)).map((route) => route.method))];
 }
 
 export function registerApiRoute(method: string, pattern: RegExp, handler: ApiHandler, paths: readonly string[] = []): void {

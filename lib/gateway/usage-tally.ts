@@ -8,6 +8,7 @@ import { countPromptTokens, countTokens } from "@/lib/usage/count-tokens";
 import { chartModelName } from "@/lib/usage/model-name";
 import type { RequestApp } from "@/lib/usage/request-app";
 import type { UsageRecord } from "@/lib/usage/usage-record";
+import { grantReferralOnSuccess } from "@/lib/services/users/referral-on-success";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import type { Attempt } from "./routing/plan-attempts";
 
@@ -115,6 +116,7 @@ export class UsageTally {
     usageWriter().closed(this.streamed);
     // A stream that ended with the upstream's own error event failed, whatever its HTTP status said.
     if (outcome.status === 200 && this.streamFailure) outcome = { status: this.streamFailure.status ?? 502, error: this.streamFailure };
+    if (outcome.status === 200) grantReferralOnSuccess(this.caller);
     const latencyMs = Math.round(performance.now() - this.started);
     const finishedAt = new Date();
     if (this.usage || !this.attempt) return this.record(this.row(outcome, this.usage, latencyMs, finishedAt));

@@ -1,5 +1,5 @@
 import { BATCH_EMBED_EXAMPLES, COUNT_TOKENS_EXAMPLES, EMBED_CONTENT_EXAMPLES, GENERATE_CONTENT_EXAMPLES, MESSAGES_EXAMPLES } from "./examples";
-import { errorResponses, GATEWAY_STATUSES, GENERATION_HEADERS, jsonBody, jsonResponse, ref, TOKEN_SECURITY, withApiAlias } from "./operation-parts";
+import { errorResponses, GATEWAY_STATUSES, GENERATION_HEADERS, jsonBody, jsonResponse, ref, GEMINI_TOKEN_SECURITY, TOKEN_SECURITY, withApiAlias } from "./operation-parts";
 
 const anthropicHeaders = [
   { name: "anthropic-version", in: "header", required: false, description: "Passed to Anthropic when an Anthropic model serves the request.", schema: { type: "string", example: "2023-06-01" } },
@@ -50,7 +50,7 @@ function geminiOperation(operationId: string, summary: string, responses: Record
       operationId,
       tags: ["Gemini"],
       summary,
-      security: TOKEN_SECURITY,
+      security: GEMINI_TOKEN_SECURITY,
       parameters: [modelParameter, ...extraParameters],
       requestBody: body,
       responses: { ...responses, ...errorResponses("gemini", [...statuses, 404]) },

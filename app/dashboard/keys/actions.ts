@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/errors/action-not-found";
 import { isGatewayError } from "@/lib/errors/gateway-error";
 import { createKeySchema, updateKeySchema } from "@/lib/services/api-keys/key-input";
 import { createKey, deleteKey, updateKey } from "@/lib/services/api-keys/manage-keys";
@@ -56,13 +57,13 @@ export async function setBudgetAction(_previous: NewKeyState, form: FormData): P
 
 export async function toggleTokenAction(form: FormData) {
   const user = await requireUser();
-  await updateKey(user.id, String(form.get("hash")), { disabled: form.get("disabled") === "true" });
+  await orNotFound(updateKey(user.id, String(form.get("hash")), { disabled: form.get("disabled") === "true" }));
   revalidatePath("/dashboard/keys");
 }
 
 export async function deleteTokenAction(form: FormData) {
   const user = await requireUser();
-  await deleteKey(user.id, String(form.get("hash")));
+  await orNotFound(deleteKey(user.id, String(form.get("hash"))));
   revalidatePath("/dashboard/keys");
 }
 
@@ -75,6 +76,6 @@ export async function createManagementKeyAction(_previous: NewKeyState, form: Fo
 
 export async function deleteManagementKeyAction(form: FormData) {
   const user = await requireUser();
-  await deleteManagementKey(user.id, String(form.get("id")));
+  await orNotFound(deleteManagementKey(user.id, String(form.get("id"))));
   revalidatePath("/dashboard/keys");
 }

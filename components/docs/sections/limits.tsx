@@ -17,7 +17,8 @@ export function LimitsSection({ referrerBonus, referredBonus }: { referrerBonus:
         Limits reset on the 1st of each month at 00:00 UTC. When they are used up, requests get <C>429 rate_limit_error</C> with code <C>message_limit</C>, <C>metadata.resets_at</C> and <C>Retry-After</C>.
       </Prose>
       <Prose>
-        Referrals: when someone signs up through your link (on <Link href="/dashboard/referrals" className="link">Referrals</Link>), you get {referrerBonus} bonus messages and they get {referredBonus}. Bonus messages add to the monthly limit, on any plan.
+        Referrals: when someone signs up through your link (on <Link href="/dashboard/referrals" className="link">Referrals</Link>) and makes their first successful request, you get {referrerBonus} bonus messages and they get {referredBonus}.
+        Until then the referral is listed as pending; your bonuses are capped per calendar month (the page shows how many are left), theirs never. Bonus messages add to the monthly limit, on any plan.
       </Prose>
       <Prose>
         A key can also have a limit of its own (daily, weekly, monthly or never resetting), set on the Keys page or through the <a href="#key-management" className="link">key management API</a>; whichever limit runs out first applies.

@@ -13,6 +13,7 @@ import { planAttempts, type Attempt } from "@/lib/gateway/routing/plan-attempts"
 import { tryAttempts } from "@/lib/gateway/try-attempts";
 import { callUpstream } from "@/lib/gateway/upstream/call-upstream";
 import { upstreamContext } from "@/lib/gateway/upstream/upstream-context";
+import { grantReferralOnSuccess } from "@/lib/services/users/referral-on-success";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { usageCost } from "@/lib/pricing/usage-cost";
 import { admitSpend, recordSpend } from "@/lib/quota/admit-spend";
@@ -55,6 +56,7 @@ export async function executeEmbeddings(caller: Caller, body: EmbeddingsRequest,
   const row = embeddingsUsage(id, caller, attempt, body.model, result, performance.now() - started, request.headers);
   usageWriter().record(row);
   await recordSpend(caller, id, row.costMicros ?? 0, startedAt);
+  grantReferralOnSuccess(caller);
   return { attempt, result };
 }
 

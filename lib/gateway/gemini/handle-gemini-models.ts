@@ -1,3 +1,4 @@
+import { decodePathPart } from "@/lib/http/decode-path";
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
 import { geminiErrorResponse } from "@/lib/dialects/gemini/errors";
@@ -26,7 +27,7 @@ export async function handleEmbedContent(request: Request): Promise<Response> {
     const body = await readJson(request, env().MAX_BODY_BYTES);
     const batch = method === "batchEmbedContents";
     const requests = batch ? parseBatchEmbed(body).requests : [parseEmbedContent(body)];
-    const { attempt, result } = await executeEmbeddings(caller, geminiEmbedToEmbeddings(requests, decodeURIComponent(encoded)), id, request);
+    const { attempt, result } = await executeEmbeddings(caller, geminiEmbedToEmbeddings(requests, decodePathPart(encoded)), id, request);
     const answer = batch ? toBatchEmbedResponse(result) : toEmbedContentResponse(result);
     return Response.json(answer, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {

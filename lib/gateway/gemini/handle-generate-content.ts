@@ -9,6 +9,7 @@ import { streamAnswer, type StreamDialect } from "@/lib/gateway/early-stream";
 import type { ChatRequest } from "@/lib/providers/types";
 import { geminiToChatRequest } from "@/lib/dialects/gemini/to-chat-request";
 import { notFound } from "@/lib/errors/gateway-error";
+import { decodePathPart } from "@/lib/http/decode-path";
 import { readJson } from "@/lib/http/read-json";
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
 import type { Passthrough } from "@/lib/gateway/raw-passthrough";
@@ -24,7 +25,7 @@ export type GeminiMethod = "generateContent" | "streamGenerateContent" | "countT
 /** `/v1beta/models/{model}:{method}`; the model may carry a provider prefix, encoded or not. */
 export function parseGeminiPath(pathname: string): { model: string; method: GeminiMethod } | null {
   const match = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateContent|countTokens)$/.exec(pathname);
-  return match ? { model: decodeURIComponent(match[1]), method: match[2] as GeminiMethod } : null;
+  return match ? { model: decodePathPart(match[1]), method: match[2] as GeminiMethod } : null;
 }
 
 const GEMINI_STREAM: Record<GeminiStreamFormat, StreamDialect> = {
