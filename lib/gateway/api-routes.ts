@@ -67,7 +67,8 @@ const routes: ApiRoute[] = [
     handler: (req, p) => handleListInputItems(req, p.id),
   },
   { method: "GET", pattern: /^\/v1beta\/models\/?$/, paths: ["/v1beta/models"], handler: (req) => handleGeminiListModels(req) },
-  { method: "GET", pattern: /^\/v1beta\/models\/(?<model>.+)$/, paths: ["/v1beta/models/{model}"], handler: (req, p) => handleGeminiGetModel(req, decodePathPart(p.model)) },
+  // A GET names a model; `model:method` paths take POST only (a GET there is a 405).
+  { method: "GET", pattern: /^\/v1beta\/models\/(?<model>[^:]+)$/, paths: ["/v1beta/models/{model}"], handler: (req, p) => handleGeminiGetModel(req, decodePathPart(p.model)) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/?$/, paths: both("/v1/models"), handler: (req) => handleListModels(req) },
   { method: "GET", pattern: /^(?:\/api)?\/v1\/models\/count\/?$/, paths: both("/v1/models/count"), handler: (req) => handleCountModels(req) },
   {

@@ -45,7 +45,7 @@ export async function handleGeminiListModels(request: Request): Promise<Response
   try {
     const url = new URL(request.url);
     await authenticateApiToken(request, url);
-    return Response.json(geminiModelsPage(await visibleModels(request), url.searchParams));
+    return Response.json(geminiModelsPage(await visibleModels(request, url), url.searchParams));
   } catch (error) {
     return geminiErrorResponse(error);
   }
@@ -55,11 +55,9 @@ export async function handleGeminiListModels(request: Request): Promise<Response
 export async function handleGeminiGetModel(request: Request, model: string): Promise<Response> {
   try {
     const url = new URL(request.url);
-    // Methods (:generateContent, …) are POSTed; a GET names a model only.
-    if (model.includes(":")) throw notFound(`No such method: GET ${url.pathname} (methods take POST)`);
     await authenticateApiToken(request, url);
     const name = `models/${model}`;
-    const entry = (await visibleModels(request)).find((e) => geminiModelName(e) === name || e.id === model);
+    const entry = (await visibleModels(request, url)).find((e) => geminiModelName(e) === name || e.id === model);
     if (!entry) throw notFound(`Model '${name}' is not available`);
     return Response.json(toGeminiModel(entry));
   } catch (error) {

@@ -13,10 +13,11 @@ import { providerModels } from "./provider-models";
 /**
  * The catalog for anonymous callers; for a token, the catalog's models of its account's enabled,
  * allowed providers, plus what those credentials list at their providers (custom endpoints too).
+ * `queryKeyUrl` only where the dialect takes `?key=` (Gemini's /v1beta).
  */
-export async function visibleModels(request: Request): Promise<CatalogEntry[]> {
-  if (!readPresentedToken(request)) return catalog;
-  const caller = await authenticateApiToken(request);
+export async function visibleModels(request: Request, queryKeyUrl?: URL): Promise<CatalogEntry[]> {
+  if (!readPresentedToken(request, queryKeyUrl)) return catalog;
+  const caller = await authenticateApiToken(request, queryKeyUrl);
   const allowed = (provider: string) => caller.allowedProviders.length === 0 || caller.allowedProviders.includes(provider);
   const credentials = (await usableCredentials(caller.userId)).filter((c) => allowed(c.provider));
   const providers = new Set(credentials.map((c) => c.provider));
