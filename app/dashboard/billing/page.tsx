@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ManageBillingButton, PlanChangeButton } from "@/components/billing-buttons";
+import { UnavailableButton } from "@/components/unavailable-button";
 import { requireUser } from "@/lib/auth/current-user";
 import type { Plan } from "@/lib/db/generated/enums";
 import { PLANS } from "@/lib/quota/plans";
@@ -13,6 +14,7 @@ const ORDER = Object.keys(PLANS) as Plan[];
 const day = (date: Date) => date.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 const count = (n: number) => n.toLocaleString("en-US");
 const notice = "rounded-lg border px-4 py-3 text-sm";
+const NOT_CONFIGURED = "Unavailable: billing (Stripe) is not configured on this server, so plans cannot be bought here. The operator can set your plan.";
 
 function CheckoutNotice({ outcome }: { outcome?: string }) {
   if (outcome === "success") {
@@ -77,6 +79,7 @@ function PlanCards({ overview }: { overview: BillingOverview }) {
       {ORDER.map((id, index) => {
         const plan = PLANS[id];
         const isCurrent = index === current;
+        const label = `${index > current ? "Upgrade" : "Downgrade"} to ${plan.name}`;
         return (
           <section key={id} aria-labelledby={`billing-plan-${id}`} className={`card flex flex-col ${isCurrent ? "border-indigo-500 ring-1 ring-indigo-500 dark:border-indigo-400 dark:ring-indigo-400" : ""}`}>
             <div className="flex items-center justify-between gap-2">
@@ -87,8 +90,10 @@ function PlanCards({ overview }: { overview: BillingOverview }) {
             <p className="mt-2 flex-1 text-sm font-medium text-indigo-700 dark:text-indigo-300">{plan.messages === null ? "Unlimited messages" : `${count(plan.messages)} messages / month`}</p>
             {isCurrent ? (
               <button type="button" disabled className="btn btn-secondary mt-6 w-full">Current plan</button>
+            ) : overview.configured ? (
+              <PlanChangeButton plan={id} label={label} primary={index > current} />
             ) : (
-              <PlanChangeButton plan={id} label={`${index > current ? "Upgrade" : "Downgrade"} to ${plan.name}`} primary={index > current} disabled={!overview.configured} />
+              <UnavailableButton id={`plan-change-${id}`} label={label} reason={NOT_CONFIGURED} className="mt-6" />
             )}
           </section>
         );
