@@ -9,7 +9,8 @@ import { REQUESTED_PATH_HEADER } from "@/lib/auth/requested-path";
 import { PLANS } from "@/lib/quota/plans";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dashboard" };
+// Each tab names itself ("Usage"); the template makes it "Usage · OauthRouter", like the public pages.
+export const metadata: Metadata = { title: { default: "Dashboard · OauthRouter", template: "%s · OauthRouter" } };
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser((await headers()).get(REQUESTED_PATH_HEADER) ?? "/dashboard");
