@@ -66,7 +66,7 @@ export function DocsSearch({ idPrefix }: { idPrefix: string }) {
         autoComplete="off"
         className="input mt-0 py-1.5"
       />
-      <p className="mt-2 text-xs text-zinc-500 empty:hidden" aria-live="polite">{query.trim() ? (hits.length === 0 ? "Nothing found." : `${hits.length} result${hits.length === 1 ? "" : "s"}`) : ""}</p>
+      <p className="mt-2 text-xs text-zinc-500 empty:hidden" aria-live="polite">{query.trim() ? (hits.length === 0 ? "Nothing found." : hits[0].complete ? `${hits.length} result${hits.length === 1 ? "" : "s"}` : "No section has every word; these have the most.") : ""}</p>
       {hits.length > 0 && (
         <ul ref={results} onKeyDown={onListKeyDown} aria-label="Search results" className="mt-1 space-y-1" data-testid="docs-search-results">
           {hits.map(({ entry, snippet }) => (

@@ -13,6 +13,7 @@ describe("searching the docs", () => {
     expect(searchDocs(ENTRIES, "STREAM_OPTIONS usage").map((hit) => hit.entry.id)).toEqual(["streaming"]);
     expect(searchDocs(ENTRIES, "chat events").map((hit) => hit.entry.id)).toEqual(["streaming"]);
     expect(searchDocs(ENTRIES, "nothing-like-this")).toEqual([]);
+    expect(searchDocs(ENTRIES, "streaming").every((hit) => hit.complete)).toBe(true);
     expect(searchDocs(ENTRIES, "   ")).toEqual([]);
   });
 
@@ -22,8 +23,13 @@ describe("searching the docs", () => {
     expect(hit.snippet.filter((_, index) => index % 2 === 1)).toEqual(["429", "limit"]);
   });
 
+  it("falls back to the entries holding the most words when none holds them all", () => {
+    const hits = searchDocs(ENTRIES, "token monthly nothing-like-this");
+    expect(hits.map((hit) => [hit.entry.id, hit.complete])).toEqual([["quickstart", false], ["errors", false]]);
+  });
+
   it("takes the query as words, not as a pattern", () => {
-    expect(searchDocs(ENTRIES, "stream: (")).toEqual([]);
+    expect(searchDocs(ENTRIES, "stream: (").map((hit) => [hit.entry.id, hit.complete])).toEqual([["streaming", false]]);
     expect(searchDocs(ENTRIES, "stream:").map((hit) => hit.entry.id)).toEqual(["streaming"]);
   });
 });
