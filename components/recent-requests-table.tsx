@@ -37,7 +37,7 @@ export function RecentRequestsTable({ rows, filtered, timeZone }: { rows: Recent
               <td className={`${cell} ${wide}`}>{r.provider ?? "–"}</td>
               <td className={`${cell} ${wide} tabular-nums`}>{count(r.promptTokens)} / {count(r.completionTokens)}</td>
               <td className={`${cell} ${wide} tabular-nums`}>{count(r.latencyMs)} ms</td>
-              <td className={`${cell} ${wide} tabular-nums ${r.attempts > 1 ? "font-medium text-amber-700 dark:text-amber-400" : ""}`} title={r.attempts > 1 ? "Earlier attempts failed over to another credential or model" : undefined}>{r.attempts}</td>
+              <td className={`${cell} ${wide} tabular-nums ${r.attempts > 1 ? "font-medium text-amber-700 dark:text-amber-400" : ""}`} title={r.attempts > 1 ? "Earlier attempts failed over to another credential or model" : undefined} data-testid="request-attempts">{r.attempts}</td>
             </tr>
             );
           })}

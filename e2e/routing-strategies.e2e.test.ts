@@ -142,9 +142,9 @@ describe("routing strategies with one refused credential of three (issue 5, in t
     await page.goto(`${app.url}/dashboard/usage`);
     const table = page.getByTestId("recent-requests");
     await expect.poll(() => table.locator("tbody tr[data-request-id]").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
-    const statuses = await table.locator("tbody tr[data-request-id] td:nth-child(4)").allTextContents();
+    const statuses = await table.getByTestId("request-status").allTextContents();
     expect(new Set(statuses)).toEqual(new Set(["200"]));
-    const attempts = await table.locator("tbody tr[data-request-id] td:nth-child(7)").allTextContents();
+    const attempts = await table.getByTestId("request-attempts").allTextContents();
     expect(attempts).toContain("2");
   }, 60_000);
 });

@@ -14,7 +14,7 @@ describe.each(databaseTargets())("token lookup on $name", (target: DatabaseTarge
   it("reads the token's limits, providers and strategy, and the account's plan, as the rest of the code names them", async () => {
     const { user } = await createUser({ email: "lookup@example.com", password: "password-123", plan: "pro" });
     await setup.database.prisma.user.update({ where: { id: user.id }, data: { defaultStrategy: "least_used", bonusMessages: 7 } });
-    const limited = await createKey(user.id, { name: "limited", limit: 25, limit_reset: "daily", allowed_providers: ["openai", "anthropic"], strategy: "round-robin" });
+    const limited = await createKey(user.id, { name: "limited", limit: 25, limit_reset: "daily", allowed_providers: ["openai", "anthropic"], strategy: "round-robin", limit_usd: 5, limit_usd_reset: "weekly" });
     const plain = await createKey(user.id, { name: "plain" });
 
     expect(await authenticateApiToken(bearer(limited.key))).toEqual({
@@ -27,8 +27,11 @@ describe.each(databaseTargets())("token lookup on $name", (target: DatabaseTarge
       strategy: "round_robin",
       limit: 25,
       limitReset: "daily",
+      limitUsd: 5,
+      limitUsdReset: "weekly",
+      referralPending: false,
     });
     // No strategy of its own: the account's default, under its Prisma name.
-    expect(await authenticateApiToken(bearer(plain.key))).toMatchObject({ strategy: "least_used", limit: null, limitReset: "never", allowedProviders: [] });
+    expect(await authenticateApiToken(bearer(plain.key))).toMatchObject({ strategy: "least_used", limit: null, limitReset: "never", limitUsd: null, limitUsdReset: "monthly", allowedProviders: [] });
   });
 });
