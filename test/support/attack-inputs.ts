@@ -1,0 +1,15 @@
+// Inputs of the kinds a hostile caller sends (issue 17), shared by the targeted tests, the fuzz
+// test and the mixed soak.
+
+/** About 1.7 KB of JSON schema: each level's allOf and properties refer to the level below, four times. */
+export function refBomb(levels = 12): Record<string, unknown> {
+  const defs: Record<string, unknown> = { L0: { type: "object", properties: { v: { type: "string" } } } };
+  for (let n = 1; n <= levels; n++) {
+    const below = { $ref: `#/$defs/L${n - 1}` };
+    defs[`L${n}`] = { allOf: [below, below], properties: { a: below, b: below } };
+  }
+  return { type: "object", $defs: defs, properties: { root: { $ref: `#/$defs/L${levels}` } } };
+}
+
+/** `[[[ … ]]]` nested `depth` levels, as JSON text. */
+export const nestedJson = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
