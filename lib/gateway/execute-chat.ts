@@ -1,5 +1,6 @@
 import type { Caller } from "@/lib/auth/api-token";
 import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
+import { headerValue } from "@/lib/http/header-value";
 import { adapterFor } from "@/lib/providers/adapters";
 import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
@@ -141,7 +142,7 @@ export function answerHeaders(outcome: ChatOutcome): Record<string, string> {
   return {
     "x-generation-id": outcome.id,
     "x-oauthrouter-provider": outcome.attempt.provider,
-    "x-oauthrouter-model": outcome.attempt.model,
+    "x-oauthrouter-model": headerValue(outcome.attempt.model),
   };
 }
 

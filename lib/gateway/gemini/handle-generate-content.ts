@@ -8,6 +8,8 @@ import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { geminiToChatRequest } from "@/lib/dialects/gemini/to-chat-request";
 import { notFound } from "@/lib/errors/gateway-error";
 import { readJson } from "@/lib/http/read-json";
+import { assertModelName } from "@/lib/providers/model-name";
+import { geminiModelPath } from "@/lib/providers/gemini/request";
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
 import type { Passthrough } from "@/lib/gateway/raw-passthrough";
 import { countPromptTokens } from "@/lib/usage/count-tokens";
@@ -30,6 +32,7 @@ export async function handleGenerateContent(request: Request): Promise<Response>
     const target = parseGeminiPath(url.pathname);
     if (!target) throw notFound(`No such method: ${url.pathname}`);
     const caller = await authenticateApiToken(request, url);
+    assertModelName(target.model);
     const input = generateRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES));
     const stream = target.method === "streamGenerateContent";
     const chat = geminiToChatRequest(input, target.model, stream);
@@ -39,7 +42,7 @@ export async function handleGenerateContent(request: Request): Promise<Response>
     const passthrough: Passthrough | undefined = stream && !sse ? undefined : {
       family: "gemini",
       build: (ctx) => ({
-        url: `${ctx.baseUrl}/v1beta/models/${encodeURIComponent(ctx.model)}:${stream ? "streamGenerateContent?alt=sse" : "generateContent"}`,
+        url: `${ctx.baseUrl}/v1beta/${geminiModelPath(ctx.model)}:${stream ? "streamGenerateContent?alt=sse" : "generateContent"}`,
         method: "POST",
         headers: { "content-type": "application/json", ...authHeaders("x-goog-api-key", ctx.credential) },
         body: JSON.stringify(input),
