@@ -108,7 +108,7 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
       return { kind: "json", id, attempt: answered.attempt, response };
     }
     const converted = readSseThrough(answered.response.chunks(), answered.adapter.createStreamTransformer(answered.context));
-    const chunks = accountedChunks(converted, tally, created, options.requestId);
+    const chunks = accountedChunks(converted, tally, created, answered.response.redact, options.requestId);
     return { kind: "stream", id, attempt: answered.attempt, chunks };
   } catch (error) {
     const cancelled = options.signal.aborted;
@@ -134,7 +134,7 @@ async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTal
     tally.finish({ status: 200 });
     return { kind: "raw", id: tally.id, attempt, body, contentType };
   }
-  const body = rawStream(response.chunks(), adapter, context, tally, options.passthrough!, options.requestId);
+  const body = rawStream(response, adapter, context, tally, options.passthrough!, options.requestId);
   return { kind: "raw", id: tally.id, attempt, body, contentType };
 }
 

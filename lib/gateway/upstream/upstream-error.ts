@@ -1,6 +1,7 @@
 import { MAX_SSE_EVENT_CHARS } from "@/lib/sse/parse-sse-stream";
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { PRIVATE_ADDRESS_CODE } from "@/lib/security/public-address";
+import { redactDeep, type Redactor } from "@/lib/security/redact";
 
 const CREDENTIAL_REASONS = new Set(["API_KEY_INVALID", "API_KEY_EXPIRED"]);
 
@@ -84,4 +85,10 @@ export function upstreamStreamError(provider: string, error: unknown): GatewayEr
   return new GatewayError(timedOut ? 504 : 502, timedOut ? "timeout_error" : "api_error", `${provider} stream failed: ${reason}`, {
     metadata: { provider, code: code ?? null },
   });
+}
+
+/** The same error with the upstream's words in it (message, metadata) masked by `redact`. */
+export function redactedError(error: GatewayError, redact: Redactor): GatewayError {
+  const { status, type, param, code, metadata, retryable, retryAfterMs, headers } = error;
+  return new GatewayError(status, type, redact(error.message), { param, code, metadata: metadata && redactDeep(metadata, redact), retryable, retryAfterMs, headers });
 }
