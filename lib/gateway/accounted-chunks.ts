@@ -71,8 +71,9 @@ export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTall
         if (ended || tally.finished()) return END;
         if (done) {
           ended = true;
-          // Every stream ends with usage, even when the upstream reported none.
-          const usage = tally.usage ? undefined : usageChunk(tally, created, await tally.ensureUsage());
+          // Every stream ends with usage, even when the upstream reported none (then estimated: the
+          // end of a stream never waits on the tokenizer, which counts for the usage row later).
+          const usage = tally.usage ? undefined : usageChunk(tally, created, tally.estimatedUsage());
           tally.finish({ status: 200 });
           return usage ? { done: false, value: usage } : END;
         }

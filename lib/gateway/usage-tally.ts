@@ -2,7 +2,7 @@ import type { Caller } from "@/lib/auth/api-token";
 import type { GatewayError } from "@/lib/errors/gateway-error";
 import type { ChatChunk, ChatMessage, ChatResponse, Usage } from "@/lib/providers/types";
 import type { MessageTicket } from "@/lib/quota/admit-message";
-import { countPromptTokens, countTokens } from "@/lib/usage/count-tokens";
+import { countPromptTokens, countTokens, estimatePromptTokens, estimateTokens } from "@/lib/usage/count-tokens";
 import type { UsageRecord } from "@/lib/usage/usage-record";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import type { Attempt } from "./routing/plan-attempts";
@@ -100,17 +100,20 @@ export class UsageTally {
   }
 
   /**
-   * The provider's usage, or (when a stream ended without any, as some OpenAI-compatible servers
-   * do) a count with our tokenizer, kept so the record and the client's last chunk agree.
+   * For the closing usage chunk of a stream whose provider reported none (some OpenAI-compatible
+   * servers): an estimate, so the stream's end never waits on the tokenizer. The usage row is
+   * counted with the tokenizer afterwards, off the response path (finish).
    */
-  async ensureUsage(): Promise<Usage> {
-    this.usage ??= await this.countUsage();
-    return this.usage;
+  estimatedUsage(): Usage {
+    const prompt = estimatePromptTokens(this.messages);
+    const completion = estimateTokens(this.output.join(""));
+    return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   }
 
-  /** Counted with a real tokenizer, for requests the provider never reported usage for. */
+  /** Counted with a real tokenizer, in the caller's turn, for requests the provider never reported usage for. */
   private async countUsage(): Promise<Usage> {
-    const [prompt, completion] = await Promise.all([countPromptTokens(this.messages), countTokens(this.output.join(""))]);
+    const options = { tenant: this.caller.userId };
+    const [prompt, completion] = await Promise.all([countPromptTokens(this.messages, options), countTokens(this.output.join(""), options)]);
     return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   }
 

@@ -27,3 +27,19 @@ export function echoedForms(key: string): Record<string, string> {
     "base64url of a JSON blob": Buffer.from(JSON.stringify({ api_key: key })).toString("base64url"),
   };
 }
+
+/**
+ * `chars` CJK characters without a space, deterministic: the text BPE tokenizers are slowest on
+ * (every character its own bytes, no merges), a few microseconds a character at best.
+ */
+export function cjkText(chars: number, seed = 17): string {
+  let state = seed;
+  const codes = new Array<number>(chars);
+  for (let i = 0; i < chars; i++) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    codes[i] = 0x4e00 + (state % 2000);
+  }
+  let text = "";
+  for (let i = 0; i < chars; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
+  return text;
+}

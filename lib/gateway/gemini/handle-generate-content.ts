@@ -12,7 +12,7 @@ import { assertModelName } from "@/lib/providers/model-name";
 import { geminiModelPath } from "@/lib/providers/gemini/request";
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
 import type { Passthrough } from "@/lib/gateway/raw-passthrough";
-import { countPromptTokens } from "@/lib/usage/count-tokens";
+import { admitTokenCount, COUNT_TOKENS_MAX_BYTES, countRequestTokens } from "@/lib/gateway/count-tokens/count-request-tokens";
 import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
 import { clientSignal } from "@/lib/http/lean-request";
@@ -33,10 +33,12 @@ export async function handleGenerateContent(request: Request): Promise<Response>
     if (!target) throw notFound(`No such method: ${url.pathname}`);
     const caller = await authenticateApiToken(request, url);
     assertModelName(target.model);
-    const input = generateRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES));
+    const counting = target.method === "countTokens";
+    if (counting) await admitTokenCount(caller);
+    const input = generateRequestSchema.parse(await readJson(request, counting ? Math.min(env().MAX_BODY_BYTES, COUNT_TOKENS_MAX_BYTES) : env().MAX_BODY_BYTES));
     const stream = target.method === "streamGenerateContent";
     const chat = geminiToChatRequest(input, target.model, stream);
-    if (target.method === "countTokens") return Response.json({ totalTokens: await countPromptTokens(chat.messages) });
+    if (counting) return Response.json({ totalTokens: await countRequestTokens(caller, chat, clientSignal(request)) });
     const sse = url.searchParams.get("alt") === "sse";
     // Google's JSON-array stream is translated; SSE and plain answers pass through untouched.
     const passthrough: Passthrough | undefined = stream && !sse ? undefined : {
