@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { getProvider } from "@/lib/providers/registry";
+import { plainText } from "@/lib/services/plain-text";
 
 /** What a user pastes into Providers (or the CLI): validated before anything is stored. */
 export const newCredentialSchema = z
   .object({
     provider: z.string().trim().toLowerCase().refine((id) => Boolean(getProvider(id)), "is not a supported provider"),
     secret: z.string().trim().min(8, "must be at least 8 characters").max(4096),
-    label: z.string().trim().max(80).optional(),
+    label: plainText(80).optional(),
     kind: z.enum(["api_key", "oauth_token"]).optional(),
     baseUrl: z
       .string()
