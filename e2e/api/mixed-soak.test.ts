@@ -7,6 +7,7 @@ import { cjkText, echoedForms, nestedJson, refBomb } from "@/test/support/attack
 import { auditBooks, type ExpectedRow } from "@/test/support/books";
 import { installDatabase, postgresTarget, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget } from "@/test/support/databases";
 import { fakeUpstreamEnv } from "@/test/support/gateway-harness";
+import { inParallel } from "@/test/support/in-parallel";
 import { spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
 import { readSseEvents } from "@/test/support/sse-events";
 
@@ -114,20 +115,13 @@ describe("mixed soak: attack inputs interleaved with other tenants' normal traff
   });
 
   it("answers every normal request in normal time, refuses every attack in its dialect, and the books balance", async () => {
-    const sent: Sent[] = [];
-    let next = 0;
     const started = Date.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < TOTAL) {
-          const n = next++;
-          // One request in three is an attack; the rest are two other tenants' ordinary traffic.
-          const attack = n % 3 === 2;
-          const scenario = attack ? ATTACKS[Math.floor(n / 3) % ATTACKS.length] : NORMAL[n % NORMAL.length];
-          sent.push(await send(api.url, scenario, attack ? attacker : normal[n % 2]));
-        }
-      }),
-    );
+    const sent = await inParallel(TOTAL, CONCURRENCY, (n) => {
+      // One request in three is an attack; the rest are two other tenants' ordinary traffic.
+      const attack = n % 3 === 2;
+      const scenario = attack ? ATTACKS[Math.floor(n / 3) % ATTACKS.length] : NORMAL[n % NORMAL.length];
+      return send(api.url, scenario, attack ? attacker : normal[n % 2]);
+    });
     const elapsedMs = Date.now() - started;
     await api.stop();
 
