@@ -54,7 +54,9 @@ export async function callUpstream(
     throw upstreamNetworkError(provider, error);
   }
   const headers = toHeaders(answer.headers);
-  const redact = redactorFor(credentialsSent(upstream.url, upstream.headers));
+  // Found only when an answer needs masking: most never do.
+  let redactor: Redactor | undefined;
+  const redact: Redactor = (text) => (redactor ??= redactorFor(credentialsSent(upstream.url, upstream.headers)))(text);
   if (answer.statusCode >= 200 && answer.statusCode < 300) {
     return {
       status: answer.statusCode,
