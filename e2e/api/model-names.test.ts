@@ -67,6 +67,17 @@ describe("model names are checked up front on every endpoint", () => {
     });
   }
 
+  it("names spelled the ways clients really send them pass (Claude Code's [1m], fine-tune ids, Cloudflare's @cf/)", async () => {
+    for (const model of ["claude-opus-4-7[1m]", "openai/ft:gpt-4o-mini:org:name:abc123", "openai/gpt-4o:online"]) {
+      const response = await fetch(`${gateway.url}/v1/messages/count_tokens`, {
+        method: "POST",
+        headers: { "x-api-key": user.token, "content-type": "application/json" },
+        body: JSON.stringify({ model, messages: [{ role: "user", content: "hi" }] }),
+      });
+      expect(response.status, model).toBe(200);
+    }
+  });
+
   it("a name the upstream path must carry reaches Google encoded and whole, never walking the path", async () => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: "POST",
