@@ -6,6 +6,7 @@ import { env } from "@/lib/config/env";
 import { secrets } from "@/lib/config/secrets";
 import { createApiServer } from "@/lib/server/api-server";
 import { nextOnDemand } from "@/lib/server/next-on-demand";
+import { openDatabaseEarly } from "@/lib/server/open-database-early";
 import { installShutdownHandlers } from "@/lib/server/shutdown";
 import { log } from "@/lib/observability/logger";
 
@@ -21,6 +22,7 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname: config.HOST, port: config.PORT });
   const server = createApiServer(nextOnDemand(app));
   installShutdownHandlers(server);
+  await openDatabaseEarly();
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     log.info(`listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`, { port });

@@ -20,6 +20,25 @@ function describeFailure(payload: { error?: { message?: string; param?: string |
   return { message: field && detail ? `${FIELD_LABELS[field] ?? field} ${detail}.` : message, field };
 }
 
+// What the form is waiting for, in order; each shows in the button and in the progress line.
+const STEPS = { account: "Creating your account…", session: "Signing you in…", dashboard: "Opening your dashboard…" };
+type Step = keyof typeof STEPS;
+
+function Progress({ step, mode }: { step: Step; mode: "signin" | "signup" }) {
+  const steps = (Object.keys(STEPS) as Step[]).filter((s) => mode === "signup" || s !== "account");
+  const done = steps.indexOf(step);
+  return (
+    <div role="status" data-testid="auth-progress" className="space-y-1.5">
+      <div aria-hidden="true" className="flex gap-1">
+        {steps.map((s, index) => (
+          <span key={s} className={`h-1 flex-1 rounded-full ${index < done ? "bg-indigo-600 dark:bg-indigo-400" : index === done ? "animate-pulse bg-indigo-400 dark:bg-indigo-600" : "bg-zinc-200 dark:bg-zinc-800"}`} />
+        ))}
+      </div>
+      <p className="text-xs text-zinc-500">Step {done + 1} of {steps.length}: {STEPS[step]}</p>
+    </div>
+  );
+}
+
 async function signUp(body: Record<string, string>): Promise<Failure | null> {
   const response = await fetch("/api/auth/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (response.ok) return null;
@@ -30,23 +49,25 @@ async function signUp(body: Record<string, string>): Promise<Failure | null> {
 export function AuthForm({ mode, referralCode, callbackUrl }: { mode: "signin" | "signup"; referralCode?: string; callbackUrl?: string }) {
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<Step | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
+    setStep(mode === "signup" ? "account" : "session");
     setFailure(null);
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     const signUpFailure = mode === "signup" ? await signUp(form) : null;
     if (signUpFailure) {
-      setBusy(false);
+      setStep(null);
       return setFailure(signUpFailure);
     }
+    setStep("session");
     const result = await signIn("credentials", { email: form.email, password: form.password, redirect: false });
     if (!result || result.error) {
-      setBusy(false);
+      setStep(null);
       return setFailure({ message: "Wrong email or password." });
     }
+    setStep("dashboard");
     router.push(localReturnPath(callbackUrl));
     router.refresh();
   }
@@ -74,9 +95,10 @@ export function AuthForm({ mode, referralCode, callbackUrl }: { mode: "signin" |
           {failure.message}
         </p>
       )}
-      <button type="submit" disabled={busy} className="btn btn-primary w-full py-2.5">
-        {busy ? (mode === "signup" ? "Creating account…" : "Signing in…") : mode === "signup" ? "Create account" : "Sign in"}
+      <button type="submit" disabled={step !== null} className="btn btn-primary w-full py-2.5">
+        {step ? STEPS[step] : mode === "signup" ? "Create account" : "Sign in"}
       </button>
+      {step && <Progress step={step} mode={mode} />}
     </form>
   );
 }

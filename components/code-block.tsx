@@ -1,6 +1,7 @@
 import { CopyButton } from "./copy-button";
 
-export function CodeBlock({ code, label, copy = true }: { code: string; label?: string; copy?: boolean }) {
+/** `shown` is what the block displays when it differs from what Copy copies (a masked token). */
+export function CodeBlock({ code, shown = code, label, copy = true }: { code: string; shown?: string; label?: string; copy?: boolean }) {
   return (
     <figure className="overflow-hidden rounded-lg border border-zinc-200 shadow-sm dark:border-zinc-800">
       {(label || copy) && (
@@ -10,7 +11,7 @@ export function CodeBlock({ code, label, copy = true }: { code: string; label?: 
         </figcaption>
       )}
       <pre className="overflow-x-auto bg-zinc-950 p-4 font-mono text-[13px] leading-relaxed text-zinc-100 sm:text-sm">
-        <code>{code}</code>
+        <code>{shown}</code>
       </pre>
     </figure>
   );

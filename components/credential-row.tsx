@@ -50,6 +50,7 @@ export function CredentialRow({ credential: c, providerName, moveUp, moveDown }:
           <span className="font-medium">{state.needsAttention ? `${providerName} said` : "Last error"} ({when(c.lastErrorAt)}):</span> {c.lastError}
         </p>
       )}
+      {state.nextCheck && <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="credential-next-check">{state.nextCheck}</p>}
       {state.unverified && <p className="text-sm break-words text-amber-800 dark:text-amber-300" data-testid="credential-check-note">{state.unverified}</p>}
       <CredentialActions id={c.id} label={c.label} disabled={c.disabled} recheck={state.canRecheck} />
     </li>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createManagementKeyAction, createTokenAction, type NewKeyState } from "@/app/dashboard/keys/actions";
+import { createManagementKeyAction, createTokenAction, setBudgetAction, type NewKeyState } from "@/app/dashboard/keys/actions";
 import { CopyButton } from "./copy-button";
 import { Notice } from "./notice";
 
@@ -38,6 +38,17 @@ export function NewTokenForm({ providers, strategies }: { providers: Array<{ id:
           Resets
           <select name="limit_reset" className="input" defaultValue="monthly">{["daily", "weekly", "monthly", "never"].map((r) => <option key={r}>{r}</option>)}</select>
         </label>
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <label className="field-label">
+          Dollar budget
+          <input name="limit_usd" type="number" min={0} step="0.01" inputMode="decimal" className="input" placeholder="No budget" aria-describedby="token-budget-hint" />
+        </label>
+        <label className="field-label">
+          Per
+          <select name="limit_usd_reset" className="input" defaultValue="monthly">{["daily", "weekly", "monthly", "never"].map((r) => <option key={r}>{r}</option>)}</select>
+        </label>
+        <span id="token-budget-hint" className="col-span-2 -mt-2 text-xs text-zinc-500">At your providers&apos; prices: once the spend reaches it, requests get 429 until the reset.</span>
       </div>
       <fieldset className="sm:col-span-2">
         <legend className="field-label">Allowed providers <span className="font-normal text-zinc-500">(none ticked: all of them)</span></legend>
@@ -78,6 +89,25 @@ export function NewManagementKeyForm() {
         <button type="submit" disabled={pending} className="btn btn-primary self-start sm:self-auto">{pending ? "Creating…" : "Create management key"}</button>
       </div>
       <ShownOnce state={state} />
+    </form>
+  );
+}
+
+const RESETS = ["daily", "weekly", "monthly", "never"] as const;
+
+/** A token's dollar budget, changed in place (empty: no budget). */
+export function BudgetForm({ hash, name, limitUsd, reset }: { hash: string; name: string; limitUsd: number | null; reset: string }) {
+  const [state, action, pending] = useActionState(setBudgetAction, {});
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2 text-xs" aria-label={`Budget of ${name}`}>
+      <input type="hidden" name="hash" value={hash} />
+      <label className="flex items-center gap-1">
+        <span>Budget $</span>
+        <input name="limit_usd" type="number" min={0} step="0.01" inputMode="decimal" defaultValue={limitUsd ?? ""} placeholder="none" aria-label="Dollar budget" className="input mt-0 w-24 py-1 text-xs" />
+      </label>
+      <select name="limit_usd_reset" defaultValue={reset} aria-label="Budget period" className="input mt-0 w-28 py-1 text-xs">{RESETS.map((r) => <option key={r}>{r}</option>)}</select>
+      <button type="submit" className="btn btn-secondary btn-sm" disabled={pending}>Save</button>
+      {state.error && <span className="text-red-600" role="alert">{state.error}</span>}
     </form>
   );
 }

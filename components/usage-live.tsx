@@ -1,19 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Form from "next/form";
 import Link from "next/link";
-import type { UsageFilters } from "@/lib/services/usage/usage-summary";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo } from "react";
 import type { UsageJson } from "@/lib/services/usage/usage-json";
 import { RecentRequestsTable } from "./recent-requests-table";
 import { BreakdownChart, DailyCharts } from "./usage-charts";
+import { UsageFilterForm } from "./usage-filters";
+import { count, localTime, usd } from "./usage-format";
 
 const POLL_MS = 3_000;
-const count = (n: number) => n.toLocaleString("en-US");
 const ms = (n: number | null) => (n === null ? "–" : `${count(n)} ms`);
+const RANGE_LABEL: Record<string, string> = { today: "today", "7d": "in the last 7 days", "30d": "in the last 30 days", month: "this month", custom: "in this range" };
 
-async function fetchUsage(filters: UsageFilters): Promise<UsageJson> {
-  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+async function fetchUsage(query: string): Promise<UsageJson> {
   const response = await fetch(`/dashboard/usage/data?${query}`, { cache: "no-store", headers: { accept: "application/json" } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -37,7 +38,7 @@ function MessagesStat({ messages }: { messages: UsageJson["messages"] }) {
   const { used, limit, resetsAt } = messages;
   const share = limit ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   return (
-    <Stat label="Messages this month" testId="messages-used" className="col-span-2 lg:col-span-1" value={<>{count(used)}<span className="text-base font-normal text-zinc-500"> / {limit === null ? "unlimited" : count(limit)}</span></>} hint={`Resets ${resetsAt.slice(0, 10)} 00:00 UTC`}>
+    <Stat label="Messages this month" testId="messages-used" value={<>{count(used)}<span className="text-base font-normal text-zinc-500"> / {limit === null ? "unlimited" : count(limit)}</span></>} hint={`Resets ${resetsAt.slice(0, 10)} 00:00 UTC`}>
       {limit !== null && (
         <div className="mt-2 h-2 rounded bg-zinc-100 dark:bg-zinc-800" role="progressbar" aria-label="Messages used" aria-valuenow={share} aria-valuemin={0} aria-valuemax={100}>
           <div className={`h-2 rounded ${share >= 100 ? "bg-red-600" : "bg-indigo-600"}`} style={{ width: `${share}%` }} />
@@ -48,81 +49,74 @@ function MessagesStat({ messages }: { messages: UsageJson["messages"] }) {
   );
 }
 
-function LiveIndicator({ updatedAt, error }: { updatedAt: number; error: Error | null }) {
+function LiveIndicator({ updatedAt, error, timeZone }: { updatedAt: number; error: Error | null; timeZone: string }) {
   if (error) return <p className="text-xs text-amber-700 dark:text-amber-400" role="status" data-testid="usage-live">Could not refresh ({error.message}); trying again.</p>;
   return (
     <p className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="usage-live">
       <span className="size-2 rounded-full bg-emerald-500 motion-safe:animate-pulse" aria-hidden />
-      Live · updated {new Date(updatedAt).toISOString().slice(11, 19)} UTC
+      Live · updated {localTime(new Date(updatedAt).toISOString(), timeZone).slice(11)} {timeZone}
     </p>
   );
 }
 
-function Filters({ filters, usage }: { filters: UsageFilters; usage: UsageJson }) {
-  const filtered = Boolean(filters.model || filters.provider || filters.status);
-  return (
-    <Form action="/dashboard/usage" key={JSON.stringify(filters)} className="mb-3 grid grid-cols-2 gap-2 text-sm sm:flex sm:flex-wrap sm:items-center" aria-label="Filter requests">
-      <input name="model" placeholder="Model" aria-label="Model" list="usage-models" defaultValue={filters.model} className="input mt-0 sm:w-52" />
-      <input name="provider" placeholder="Provider" aria-label="Provider" list="usage-providers" defaultValue={filters.provider} className="input mt-0 sm:w-40" />
-      <datalist id="usage-models">{usage.byModel.map((m) => <option key={m.name} value={m.name} />)}</datalist>
-      <datalist id="usage-providers">{usage.byProvider.map((p) => <option key={p.name} value={p.name} />)}</datalist>
-      <select name="status" aria-label="Status" defaultValue={filters.status ?? ""} className="input mt-0 sm:w-36">
-        <option value="">Any status</option>
-        <option value="ok">Succeeded</option>
-        <option value="error">Failed</option>
-      </select>
-      <div className="flex gap-2">
-        <button type="submit" className="btn btn-secondary">Filter</button>
-        {filtered && <Link href="/dashboard/usage" className="btn btn-secondary">Clear</Link>}
-      </div>
-    </Form>
-  );
+/** The viewer's time zone goes in the address once, so the server counts days as the viewer does. */
+function useViewerTimeZone(query: string, zoneGiven: boolean) {
+  const router = useRouter();
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zoneGiven || !zone) return;
+    const next = new URLSearchParams(query);
+    next.set("tz", zone);
+    router.replace(`/dashboard/usage?${next}`);
+  }, [query, zoneGiven, router]);
 }
 
 /** The Usage page's body, refreshed every few seconds while the tab is visible. */
-export function UsageLive({ initial, filters, renderedAt }: { initial: UsageJson; filters: UsageFilters; renderedAt: number }) {
-  const query = useQuery({
-    queryKey: ["usage", filters],
-    queryFn: () => fetchUsage(filters),
+export function UsageLive({ initial, query, zoneGiven, renderedAt }: { initial: UsageJson; query: string; zoneGiven: boolean; renderedAt: number }) {
+  useViewerTimeZone(query, zoneGiven);
+  const params = useMemo(() => new URLSearchParams(query), [query]);
+  const live = useQuery({
+    queryKey: ["usage", query],
+    queryFn: () => fetchUsage(query),
     initialData: initial,
     initialDataUpdatedAt: renderedAt,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
   });
-  const usage = query.data;
-  const requests = usage.days.reduce((n, d) => n + d.requests, 0);
-  const errors = usage.days.reduce((n, d) => n + d.errors, 0);
-  const filtered = Boolean(filters.model || filters.provider || filters.status);
+  const usage = live.data;
+  const { totals, range } = usage;
+  const filtered = ["key", "model", "provider", "status"].some((name) => params.get(name));
+  const during = RANGE_LABEL[range.name] ?? "";
   return (
     <div className="space-y-6">
-      <LiveIndicator updatedAt={query.dataUpdatedAt} error={query.error} />
-      <section className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="This month">
+      <LiveIndicator updatedAt={live.dataUpdatedAt} error={live.error} timeZone={range.timeZone} />
+      <UsageFilterForm usage={usage} query={params} />
+      <section className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="Totals">
+        <Stat label={`Spend ${during}`} testId="usage-spend" value={usd(totals.spend)} hint={totals.unpriced ? `${count(totals.unpriced)} requests with unknown price not included` : "at your providers' prices"} />
+        <Stat label={`Requests ${during}`} testId="usage-requests" value={count(totals.requests)} hint={`${count(totals.errors)} failed`} />
+        <Stat label="Latency p50" value={ms(usage.timing.latencyP50)} hint={`p95 ${ms(usage.timing.latencyP95)}; first token p50 ${ms(usage.timing.ttftP50)}`} />
         <MessagesStat messages={usage.messages} />
-        <Stat label="Latency p50" value={ms(usage.timing.latencyP50)} hint={`p95 ${ms(usage.timing.latencyP95)}`} />
-        <Stat label="Time to first token p50" value={ms(usage.timing.ttftP50)} hint={`p95 ${ms(usage.timing.ttftP95)} (streams)`} />
-        <Stat label="Requests, 30 days" value={count(requests)} hint={`${count(errors)} failed`} className="col-span-2 lg:col-span-1" />
       </section>
-      {requests === 0 ? (
+      {totals.requests === 0 && !filtered ? (
         <div className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400" data-testid="usage-empty">
-          <p className="font-medium text-zinc-900 dark:text-zinc-100">No requests in the last 30 days</p>
-          <p className="mt-1">Send one with your token from <Link href="/dashboard/api" className="link">My API</Link>: it shows up here within seconds, with charts per day, model and provider.</p>
+          <p className="font-medium text-zinc-900 dark:text-zinc-100">No requests {during}</p>
+          <p className="mt-1">Send one with your token from <Link href="/dashboard/api" className="link">My API</Link>: it shows up here within seconds, with its cost and charts per day, model, provider, key and app.</p>
         </div>
       ) : (
         <>
           <DailyCharts days={usage.days} />
-          <section className="grid gap-4 lg:grid-cols-2">
-            <BreakdownChart title="Requests by model, 30 days" rows={usage.byModel} />
-            <BreakdownChart title="Requests by provider, 30 days" rows={usage.byProvider} />
+          <section className="grid gap-4 lg:grid-cols-2" aria-label="Spend by">
+            <BreakdownChart title="Spend by model" rows={usage.byModel} testId="spend-by-model" />
+            <BreakdownChart title="Spend by provider" rows={usage.byProvider} testId="spend-by-provider" />
+            <BreakdownChart title="Spend by key" rows={usage.byKey} testId="spend-by-key" />
+            <BreakdownChart title="Spend by app" rows={usage.byApp} testId="spend-by-app" />
           </section>
         </>
       )}
-      {(usage.recent.length > 0 || filtered) && (
-        <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading" className="mb-3 text-lg font-semibold">Recent requests</h2>
-          <Filters filters={filters} usage={usage} />
-          <RecentRequestsTable rows={usage.recent} filtered={filtered} />
-        </section>
-      )}
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading" className="mb-3 text-lg font-semibold">Requests <span className="text-sm font-normal text-zinc-500">(latest 50; the CSV has them all)</span></h2>
+        <RecentRequestsTable rows={usage.recent} filtered={filtered} timeZone={range.timeZone} />
+      </section>
     </div>
   );
 }

@@ -27,58 +27,60 @@ interface ActionCase {
   state(prisma: PrismaClient, target: Account): Promise<unknown>;
   /** For forms driven by useActionState: the previous state the action is bound to. */
   options?: { previousState: unknown };
+  /** The answer to another account's ids: 404 for plain forms, the form's own error (200) for stateful ones. */
+  foreign: number;
 }
 
 // In an order where each case still has something to change on the owner's own account.
 const ACTIONS: ActionCase[] = [
   {
-    file: DASHBOARD, action: "toggleCredentialAction",
+    file: DASHBOARD, action: "toggleCredentialAction", foreign: 404,
     fields: (t) => ({ id: t.credentialIds[0], disabled: "true" }),
     state: (p, t) => p.providerCredential.findUnique({ where: { id: t.credentialIds[0] }, select: { disabled: true } }),
   },
   {
-    file: DASHBOARD, action: "reorderCredentialsAction",
+    file: DASHBOARD, action: "reorderCredentialsAction", foreign: 200,
     fields: (t) => ({ order: [...t.credentialIds].reverse().join(",") }),
     state: (p, t) => p.providerCredential.findMany({ where: { userId: t.userId }, orderBy: { id: "asc" }, select: { id: true, priority: true } }),
   },
   {
-    file: DASHBOARD, action: "deleteCredentialAction",
+    file: DASHBOARD, action: "deleteCredentialAction", foreign: 404,
     fields: (t) => ({ id: t.credentialIds[1] }),
     state: (p, t) => p.providerCredential.count({ where: { id: t.credentialIds[1] } }),
   },
   {
-    file: DASHBOARD, action: "renameCredentialAction", options: { previousState: {} },
+    file: DASHBOARD, action: "renameCredentialAction", options: { previousState: {} }, foreign: 200,
     fields: (t) => ({ id: t.credentialIds[0], label: "renamed by someone" }),
     state: (p, t) => p.providerCredential.findUnique({ where: { id: t.credentialIds[0] }, select: { label: true } }),
   },
   {
     // The check asks the provider (unreachable here), so the credential's check note changes.
-    file: DASHBOARD, action: "recheckCredentialAction", options: { previousState: {} },
+    file: DASHBOARD, action: "recheckCredentialAction", options: { previousState: {} }, foreign: 200,
     fields: (t) => ({ id: t.credentialIds[0] }),
     state: (p, t) => p.providerCredential.findUnique({ where: { id: t.credentialIds[0] }, select: { checkNote: true, verifiedAt: true } }),
   },
   {
-    file: DASHBOARD, action: "setStrategyAction", options: { previousState: {} },
+    file: DASHBOARD, action: "setStrategyAction", options: { previousState: {} }, foreign: 200,
     fields: () => ({ strategy: "random" }),
     state: (p, t) => p.user.findUnique({ where: { id: t.userId }, select: { defaultStrategy: true } }),
   },
   {
-    file: DASHBOARD, action: "regenerateTokenAction",
+    file: DASHBOARD, action: "regenerateTokenAction", foreign: 200,
     fields: () => ({}),
     state: (p, t) => p.apiToken.findFirst({ where: { userId: t.userId, isDefault: true }, select: { tokenHash: true } }),
   },
   {
-    file: KEYS, action: "toggleTokenAction",
+    file: KEYS, action: "toggleTokenAction", foreign: 404,
     fields: (t) => ({ hash: t.tokenHashes[0], disabled: "true" }),
     state: (p, t) => p.apiToken.findUnique({ where: { tokenHash: t.tokenHashes[0] }, select: { disabled: true } }),
   },
   {
-    file: KEYS, action: "deleteTokenAction",
+    file: KEYS, action: "deleteTokenAction", foreign: 404,
     fields: (t) => ({ hash: t.tokenHashes[1] }),
     state: (p, t) => p.apiToken.count({ where: { tokenHash: t.tokenHashes[1] } }),
   },
   {
-    file: KEYS, action: "deleteManagementKeyAction",
+    file: KEYS, action: "deleteManagementKeyAction", foreign: 404,
     fields: (t) => ({ id: t.managementKeyId }),
     state: (p, t) => p.managementKey.count({ where: { id: t.managementKeyId } }),
   },
@@ -117,7 +119,7 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
     await dropSchema(databaseUrl);
   });
 
-  it.each(ACTIONS)("$action: another account's ids change nothing, and answer as an unknown id does", async (write) => {
+  it.each(ACTIONS)("$action: another account's ids change nothing and answer $foreign, as an unknown id does (never a 500)", async (write) => {
     const before = await write.state(prisma, alice);
     const bobsOwnBefore = await write.state(prisma, bob);
     const aimedAtAlice = await bob.session.action(write.file, write.action, write.fields(alice), write.options);
@@ -125,7 +127,8 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
 
     const unknown: Account = { ...alice, credentialIds: ["c_unknown_0", "c_unknown_1"], tokenHashes: ["0".repeat(64), "1".repeat(64)], managementKeyId: "m_unknown" };
     const aimedAtNothing = await bob.session.action(write.file, write.action, write.fields(unknown), write.options);
-    expect(aimedAtAlice.status).toBe(aimedAtNothing.status);
+    expect(aimedAtAlice.status).toBe(write.foreign);
+    expect(aimedAtNothing.status).toBe(write.foreign);
 
     const anonymous = await new WebSession(app.url).action(write.file, write.action, write.fields(alice), write.options);
     expect(anonymous.status).toBe(303);

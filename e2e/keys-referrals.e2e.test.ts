@@ -2,25 +2,29 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
+import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/server";
+import { addCredential } from "./support/dashboard";
 import { captureScreens } from "./support/screenshots";
 
 async function signUp(page: Page, url: string, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a long password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/dashboard\/api$/);
+  await page.waitForURL(/\/dashboard\/api$/, { timeout: 60_000 });
   void url;
 }
 
 const shoot = captureScreens;
 
 describe("Keys and Referrals in the browser", () => {
+  let fake: FakeUpstream;
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    fake = await startFakeUpstream();
+    [app, browser] = await Promise.all([startApp({ UPSTREAM_OPENAI_BASE_URL: `${fake.url}/v1` }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(`${app.url}/signup`);
     await signUp(page, app.url, "keys-owner@example.com");
@@ -28,6 +32,7 @@ describe("Keys and Referrals in the browser", () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await fake?.close();
   });
 
   it("creates a limited token shown once, disables and deletes it, and creates a management key that works", async () => {
@@ -61,7 +66,7 @@ describe("Keys and Referrals in the browser", () => {
     expect((await listed.json()).data.map((k: { name: string }) => k.name)).toEqual(["Default"]);
   }, 90_000);
 
-  it("gives both sides their bonus when a friend signs up through the referral link", async () => {
+  it("lists a friend who signed up through the link as pending, and gives both sides the bonus with the friend's first successful request", async () => {
     await page.getByRole("link", { name: "Referrals" }).click();
     await page.waitForURL(/\/referrals$/);
     const link = await page.getByTestId("referral-link").inputValue();
@@ -70,11 +75,27 @@ describe("Keys and Referrals in the browser", () => {
     expect(await friend.locator("input[name=referralCode]").inputValue()).toBe(new URL(link).searchParams.get("ref"));
     await signUp(friend, app.url, "friend@example.com");
     const friendToken = await friend.getByTestId("api-token").inputValue();
-    const info = await (await fetch(`${app.url}/api/v1/auth/key`, { headers: { authorization: `Bearer ${friendToken}` } })).json();
-    expect(info.data.messages).toMatchObject({ limit: 150, bonus: 50 });
+    const messages = async () => (await (await fetch(`${app.url}/api/v1/auth/key`, { headers: { authorization: `Bearer ${friendToken}` } })).json()).data.messages;
+    expect(await messages()).toMatchObject({ limit: 100, bonus: 0 });
     await page.reload();
     expect(await page.getByTestId("referrals").textContent()).toContain("fr***@example.com");
+    expect(await page.getByTestId("referrals").textContent()).toContain("pending: no successful request yet");
+    expect(await page.getByTestId("referral-pending").textContent()).toBe("1");
+    expect(await page.getByTestId("referral-earned").textContent()).toBe("0");
+
+    await friend.goto(`${app.url}/dashboard/providers`);
+    expect((await addCredential(friend, { provider: "openai", secret: "sk-friend-openai-key" })).ok).toBe(true);
+    const chat = await fetch(`${app.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${friendToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "my first request" }] }),
+    });
+    expect(chat.status).toBe(200);
+    await expect.poll(messages).toMatchObject({ limit: 150, bonus: 50 });
+    await page.reload();
+    expect(await page.getByTestId("referral-pending").textContent()).toBe("0");
     expect(await page.getByTestId("referral-earned").textContent()).toBe("50");
+    expect(await page.getByTestId("referrals").textContent()).toContain("+50 for you");
     await shoot(page, "dashboard-referrals");
   }, 90_000);
 });

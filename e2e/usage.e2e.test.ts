@@ -38,7 +38,7 @@ describe("a user's requests in Usage, up to the plan limit", () => {
     await page.getByTestId("credentials").waitFor();
 
     await page.getByRole("link", { name: "Usage" }).click();
-    await page.waitForURL(/\/usage$/);
+    await page.waitForURL(/\/usage(\?|$)/);
     expect(await page.getByTestId("usage-empty").textContent()).toContain("No requests in the last 30 days");
     expect(await page.getByTestId("messages-used").textContent()).toContain("0 / 100");
     await captureScreens(page, "usage-empty");
@@ -46,19 +46,21 @@ describe("a user's requests in Usage, up to the plan limit", () => {
     await page.evaluate(() => Object.assign(window, { stillSamePage: true }));
 
     const client = new OpenAI({ apiKey: token, baseURL: `${app.url}/v1`, maxRetries: 0 });
-    for (const text of ["one", "two", "three"]) {
+    for (const text of ["one", "two"]) {
       const answer = await client.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: text }] });
       expect(answer.choices[0].message.content).toBe(`Echo: ${text}`);
     }
+    expect((await client.responses.create({ model: "openai/gpt-4o", input: "three" })).output_text).toBe("Echo: three");
     await expect.poll(() => page.getByTestId("messages-used").textContent(), { timeout: 15_000 }).toContain("3 / 100");
     // The counter moves at admission; usage rows follow within the writer's flush interval.
     await expect.poll(() => page.getByTestId("recent-requests").locator("tbody tr[data-request-id]").count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.getByTestId("recent-requests").getByTestId("request-endpoint").allTextContents()).toEqual(["/v1/responses", "/v1/chat/completions", "/v1/chat/completions"]);
     await page.getByTestId("usage-charts").locator("svg").first().waitFor();
     expect(await page.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
-    expect(await page.getByTestId("usage-live").textContent()).toMatch(/^Live · updated \d\d:\d\d:\d\d UTC$/);
+    expect(await page.getByTestId("usage-live").textContent()).toMatch(/^Live · updated \d\d:\d\d:\d\d \S+$/);
 
     await page.getByLabel("Status").selectOption("error");
-    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/status=error/);
     await expect.poll(() => page.getByTestId("recent-requests").textContent()).toContain("No requests match these filters.");
     await page.getByRole("link", { name: "Clear" }).click();
@@ -76,7 +78,7 @@ describe("a user's requests in Usage, up to the plan limit", () => {
     const data = await mine.json();
     expect(data.messages.used).toBe(3);
     expect(data.recent).toHaveLength(3);
-    expect(Object.keys(data.recent[0]).sort()).toEqual(["attempts", "cancelled", "completionTokens", "createdAt", "error", "id", "latencyMs", "model", "promptTokens", "provider", "status", "streamed"]);
+    expect(Object.keys(data.recent[0]).sort()).toEqual(["app", "attempts", "cancelled", "completionTokens", "costEstimated", "costMicros", "createdAt", "endpoint", "error", "id", "key", "latencyMs", "model", "promptTokens", "provider", "status", "streamed"]);
     expect((await (await page.request.get(`${app.url}/dashboard/usage/data?status=error`)).json()).recent).toEqual([]);
 
     const stranger = await (await browser.newContext()).newPage();

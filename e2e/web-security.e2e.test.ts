@@ -138,6 +138,34 @@ describe("web security of the dashboard (http)", () => {
     }
   });
 
+  it("never fails nor leaves the site on a callbackUrl that only starts like this site (http://host:port.evil.example/)", async () => {
+    const lookalikes = [`${app.url}.evil.example/`, `${app.url}@evil.example/`, `${app.url}:443@evil.example/`, `${app.url}0/`, "not a url", "http://[::1"];
+    const session = new WebSession(app.url);
+    for (const callbackUrl of lookalikes) {
+      const { csrfToken } = await (await session.fetch("/api/auth/csrf")).json();
+      const answer = await session.fetch("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.40" },
+        body: new URLSearchParams({ csrfToken, email: "web@example.com", password: PASSWORD, json: "true", callbackUrl }),
+      });
+      expect(answer.status, callbackUrl).toBeLessThan(400);
+      expect(new URL((await answer.json()).url, app.url).origin, callbackUrl).toBe(app.url);
+      for (const path of [`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, `/api/auth/signout?callbackUrl=${encodeURIComponent(callbackUrl)}`]) {
+        const page = await session.fetch(path);
+        expect(page.status, path).toBeLessThan(500);
+        const location = page.headers.get("location");
+        expect(location === null || new URL(location, app.url).origin === app.url, `${path} -> ${location}`).toBe(true);
+      }
+    }
+    // The same text in next-auth's callback-url cookie made every auth endpoint a 500: now one 400 clears it.
+    const poisoned = new WebSession(app.url);
+    poisoned.cookies.set("next-auth.callback-url", encodeURIComponent(`${app.url}.evil.example/`));
+    const refused = await poisoned.fetch("/api/auth/csrf");
+    expect(refused.status).toBe(400);
+    expect(poisoned.cookies.has("next-auth.callback-url")).toBe(false);
+    expect((await poisoned.fetch("/api/auth/csrf")).status).toBe(200);
+  });
+
   it.each(["javascript:alert(1)", "//evil.example/cb", "http://evil.example/cb", "https://user:pass@evil.example/cb", "data:text/html,hi", "/relative/cb"])(
     "the app-approval page refuses callback_url %j without redirecting, and so does its decline action",
     async (callback) => {

@@ -9,7 +9,7 @@ import { buildSync } from "esbuild";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SERVER_BUNDLE = ".next/oauthrouter/server.mjs";
-const SOURCES = ["app", "lib", "components", "public", "server.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "prisma/schema.prisma", "scripts"];
+const SOURCES = ["app", "lib", "components", "public", "server.ts", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "prisma/schema.prisma", "scripts"];
 
 function* walk(entry) {
   const full = path.join(root, entry);

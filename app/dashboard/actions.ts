@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/errors/action-not-found";
 import { isGatewayError } from "@/lib/errors/gateway-error";
 import { addCheckedCredential } from "@/lib/services/credentials/add-checked-credential";
 import { checkMessage } from "@/lib/services/credentials/check-message";
@@ -88,7 +89,7 @@ export async function recheckCredentialAction(_previous: FormState, form: FormDa
 
 export async function toggleCredentialAction(form: FormData) {
   const user = await requireUser();
-  await updateCredential(user.id, String(form.get("id")), { disabled: form.get("disabled") === "true" });
+  await orNotFound(updateCredential(user.id, String(form.get("id")), { disabled: form.get("disabled") === "true" }));
   revalidatePath("/dashboard/providers");
 }
 
@@ -101,7 +102,7 @@ export async function reorderCredentialsAction(form: FormData) {
 
 export async function deleteCredentialAction(form: FormData) {
   const user = await requireUser();
-  await deleteCredential(user.id, String(form.get("id")));
+  await orNotFound(deleteCredential(user.id, String(form.get("id"))));
   revalidatePath("/dashboard/providers");
 }
 

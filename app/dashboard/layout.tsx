@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { DashboardNav } from "@/components/dashboard-nav";
 import { QueryProvider } from "@/components/query-provider";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireUser } from "@/lib/auth/current-user";
+import { REQUESTED_PATH_HEADER } from "@/lib/auth/requested-path";
 import { PLANS } from "@/lib/quota/plans";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dashboard" };
+// Each tab names itself ("Usage"); the template makes it "Usage · OauthRouter", like the public pages.
+export const metadata: Metadata = { title: { default: "Dashboard · OauthRouter", template: "%s · OauthRouter" } };
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser("/dashboard");
+  const user = await requireUser((await headers()).get(REQUESTED_PATH_HEADER) ?? "/dashboard");
   return (
     <>
       <div className="border-b border-zinc-200 bg-zinc-50/70 dark:border-zinc-800 dark:bg-zinc-900/30">

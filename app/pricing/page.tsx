@@ -28,7 +28,7 @@ export default function PricingPage() {
             <p className="mt-2 flex-1 font-medium text-indigo-700 dark:text-indigo-300">
               {plan.messages === null ? "Unlimited messages" : `${plan.messages.toLocaleString("en-US")} messages / month`}
             </p>
-            <Link href="/signup" className={`btn mt-6 ${plan.priceUsd === 0 ? "btn-primary" : "btn-secondary"}`}>
+            <Link href={plan.priceUsd === 0 ? "/signup" : `/signup?plan=${plan.id}`} className={`btn mt-6 ${plan.priceUsd === 0 ? "btn-primary" : "btn-secondary"}`}>
               {plan.priceUsd === 0 ? "Start free" : `Choose ${plan.name}`}
             </Link>
           </section>

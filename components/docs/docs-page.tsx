@@ -3,6 +3,7 @@ import { DocsNav } from "./docs-nav";
 import { AppsSection } from "./sections/apps";
 import { AuthenticationSection } from "./sections/authentication";
 import { ChatCompletionsSection } from "./sections/chat-completions";
+import { CompletionsSection } from "./sections/completions";
 import { EmbeddingsSection } from "./sections/embeddings";
 import { ErrorsSection } from "./sections/errors";
 import { ExamplesSection } from "./sections/examples";
@@ -10,8 +11,10 @@ import { KeyManagementSection } from "./sections/key-management";
 import { LimitsSection } from "./sections/limits";
 import { ModelsSection } from "./sections/models";
 import { NativeEndpointsSection } from "./sections/native-endpoints";
+import { OpenRouterSection } from "./sections/openrouter";
 import { PitfallsSection } from "./sections/pitfalls";
 import { QuickstartSection } from "./sections/quickstart";
+import { ResponsesSection } from "./sections/responses";
 
 export interface DocsSettings {
   hosts: DocsHosts;
@@ -33,7 +36,10 @@ export function DocsPage({ hosts, keepAliveMs, referrerBonus, referredBonus }: D
         <QuickstartSection hosts={hosts} />
         <AuthenticationSection hosts={hosts} />
         <ChatCompletionsSection hosts={hosts} />
+        <ResponsesSection hosts={hosts} />
+        <CompletionsSection hosts={hosts} />
         <ModelsSection hosts={hosts} />
+        <OpenRouterSection hosts={hosts} />
         <EmbeddingsSection hosts={hosts} />
         <NativeEndpointsSection hosts={hosts} />
         <KeyManagementSection hosts={hosts} />

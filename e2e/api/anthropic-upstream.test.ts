@@ -78,15 +78,8 @@ describe("Claude through the OpenAI SDK", () => {
     expect(served.headers.authorization).toBe("Bearer sk-ant-oat01-working-token");
     expect(served.headers["anthropic-beta"]).toBe("oauth-2025-04-20");
     expect(served.headers["x-api-key"]).toBeUndefined();
-    const prisma = await db();
-    for (let i = 0; i < 20; i++) {
-      const marked = await prisma.providerCredential.findFirst({ where: { userId, status: "refused" } });
-      if (marked) {
-        expect(marked.lastError).toContain("not allowed");
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error("the refused credential was not marked refused");
+    // One policy refusal counts against the token, with Anthropic's message, but leaves it in service (README's rule).
+    const counted = async () => (await db()).providerCredential.findFirst({ where: { userId, refusals: { gt: 0 } } });
+    await expect.poll(counted).toMatchObject({ status: "active", refusals: 1, lastError: expect.stringContaining("not allowed") });
   });
 });

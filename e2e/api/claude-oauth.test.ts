@@ -6,6 +6,7 @@ import { addCredential } from "@/lib/services/credentials/add-credential";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { sendRaw } from "@/test/support/raw-http";
 
 describe("Claude subscription tokens and Claude Code", () => {
   let gateway: Gateway;
@@ -39,6 +40,38 @@ describe("Claude subscription tokens and Claude Code", () => {
     const rows = await prisma.usageEvent.findMany({ where: { userId } });
     expect(rows).toEqual([expect.objectContaining({ provider: "anthropic", credentialId: null, countedMessage: true, status: 200 })]);
     expect(JSON.stringify(rows)).not.toContain("callers-own-token");
+  });
+
+  it("forwards only an allow-list of the caller's headers: never cookies, proxy or client-address headers, ours or hop-by-hop ones", async () => {
+    const { token } = await gateway.newUser("claude-code-headers@example.com");
+    const claudeCode = {
+      "anthropic-version": "2023-06-01", "anthropic-beta": "oauth-2025-04-20,claude-code-20250219", "x-app": "cli",
+      "user-agent": "claude-cli/2.1.45 (external, cli)", "x-stainless-retry-count": "0", "x-stainless-timeout": "600",
+      "x-claude-code-session-id": "5f0c-session", "x-client-request-id": "8d2e-request",
+    };
+    const never = {
+      cookie: "next-auth.session-token=victim", "x-forwarded-for": "198.51.100.7", "x-forwarded-host": "internal.example", forwarded: "for=198.51.100.7",
+      "x-real-ip": "198.51.100.7", "x-oauthrouter-client": "203.0.113.99", "x-oauthrouter-debug": "1", "x-request-id": "caller-chosen-id-0001",
+      "x-hop-secret": "1", "keep-alive": "timeout=5", "proxy-authorization": "Basic c2VjcmV0", te: "trailers",
+      origin: "https://evil.example", referer: "https://evil.example/page", "x-title": "My App", "http-referer": "https://app.example",
+    };
+    const body = JSON.stringify({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "headers" }] });
+    // node:http, not fetch: fetch refuses to send hop-by-hop headers at all.
+    const { status } = await sendRaw(gateway.url, {
+      method: "POST",
+      path: "/v1/messages",
+      headers: { ...claudeCode, ...never, connection: "keep-alive, x-hop-secret", authorization: "Bearer sk-ant-oat01-callers-own-headers", "x-oauthrouter-key": token, "content-type": "application/json" },
+      body,
+    });
+    expect(status).toBe(200);
+    const sent = gateway.fake.requests.at(-1)!;
+    expect(sent.credential).toBe("sk-ant-oat01-callers-own-headers");
+    for (const [name, value] of Object.entries(claudeCode)) expect(sent.headers[name], name).toBe(value);
+    for (const name of [...Object.keys(never), "x-oauthrouter-key"]) expect(sent.headers[name], name).toBeUndefined();
+    expect(sent.headers.connection).not.toContain("x-hop-secret");
+    // Nothing else slipped through beside what the HTTP client itself sets.
+    const expected = new Set([...Object.keys(claudeCode), "authorization", "content-type", "accept", "host", "content-length", "connection"]);
+    expect(Object.keys(sent.headers).filter((name) => !expected.has(name))).toEqual([]);
   });
 
   it("tries a token past its known expiry only after the others", async () => {
@@ -87,18 +120,22 @@ describe("Claude subscription tokens and Claude Code", () => {
   // What Anthropic answers a subscription token its policy refuses (the fake upstream speaks it).
   const REFUSED = "OAuth authentication is currently not allowed for this organization.";
 
-  it("reports a refused subscription token with Anthropic's message in error.metadata and in Providers", async () => {
+  it("counts a refused subscription token's refusals with Anthropic's message, takes it out at the third, then names it", async () => {
     const { userId, token } = await gateway.newUser("refused@example.com", [{ provider: "anthropic", key: "sk-ant-oat01-forbidden-subscription" }]);
     const client = new Anthropic({ apiKey: token, baseURL: gateway.url, maxRetries: 0 });
-    const error = await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
+    const ask = () => client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
+    const stored = async () => (await db()).providerCredential.findFirstOrThrow({ where: { userId } });
+    const error = await ask();
     expect(error.status).toBe(502);
-    expect(error.error.error.metadata).toMatchObject({ provider: "anthropic", status: 403, raw: REFUSED });
-    const prisma = await db();
-    for (let i = 0; i < 20; i++) {
-      const credential = await prisma.providerCredential.findFirstOrThrow({ where: { userId } });
-      if (credential.status === "refused") return expect(credential.lastError).toBe(REFUSED);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error("the credential was not marked refused");
+    expect(error.error.error.metadata).toMatchObject({ provider: "anthropic", provider_name: "Anthropic", status: 403, raw: { type: "error", error: { type: "permission_error", message: REFUSED } } });
+    // One policy refusal (403, not "invalid key") counts but leaves the token in service (README's rule).
+    await expect.poll(stored).toMatchObject({ status: "active", refusals: 1, lastError: REFUSED });
+    await ask();
+    await ask();
+    await expect.poll(stored).toMatchObject({ status: "refused", refusals: 3, lastError: REFUSED, nextCheckAt: null });
+    const named = await ask();
+    expect(named.status).toBe(424);
+    expect(named.error.error.type).toBe("permission_error");
+    expect(named.error.error.message).toMatch(/^Your Anthropic credential ••••tion was refused by Anthropic at \d{4}-\d\d-\d\d \d\d:\d\d UTC: OAuth authentication is currently not allowed for this organization\. Fix it in Providers\.$/);
   });
 });

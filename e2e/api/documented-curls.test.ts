@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { resetEnvCache } from "@/lib/config/env";
 import { apiSnippets } from "@/lib/docs/api-snippets";
 import { PLACEHOLDERS } from "@/lib/docs/curl";
@@ -42,7 +44,7 @@ describe("the curl examples, run as written against a server", () => {
   async function curl(command: string): Promise<{ status: number; body: string; json: () => any }> {
     let filled = command;
     for (const [placeholder, value] of values) filled = filled.replaceAll(placeholder, value);
-    expect(filled, "a placeholder was left unfilled").not.toMatch(/YOUR_|KEY_HASH|GENERATION_ID|CODE_FROM|CODE_VERIFIER|xxxx/);
+    expect(filled, "a placeholder was left unfilled").not.toMatch(/YOUR_|KEY_HASH|GENERATION_ID|RESPONSE_ID|CODE_FROM|CODE_VERIFIER|xxxx/);
     const { stdout } = await run("bash", ["-c", filled], { env: { ...process.env, CURL_HOME: curlHome }, maxBuffer: 10_000_000 });
     const cut = stdout.lastIndexOf("\n");
     return { status: Number(stdout.slice(cut + 1)), body: stdout.slice(0, cut), json: () => JSON.parse(stdout.slice(0, cut)) };
@@ -78,6 +80,7 @@ describe("the curl examples, run as written against a server", () => {
       expect(answer.status, `${name}: ${answer.body.slice(0, 300)}`).toBeLessThan(300);
       answers[name] = answer;
       if (name === "chatBasic") values.set(PLACEHOLDERS.generationId, answer.json().id);
+      if (name === "responsesCreate") values.set(PLACEHOLDERS.responseId, answer.json().id);
       if (name === "keyCreate") values.set(PLACEHOLDERS.keyHash, answer.json().data.hash);
     }
     expect(answers.chatBasic.json().choices[0].message.role).toBe("assistant");
@@ -85,7 +88,17 @@ describe("the curl examples, run as written against a server", () => {
     expect(answers.chatStream.body).toContain("data: [DONE]");
     expect(answers.chatTools.json().choices[0].finish_reason).toBe("tool_calls");
     expect(answers.chatFallbacks.json().provider).toBe("anthropic");
+    expect(answers.responsesCreate.json()).toMatchObject({ object: "response", status: "completed", output: [{ type: "message" }] });
+    expect(answers.responsesStream.body).toMatch(/^event: response\.completed$/m);
+    expect(answers.responsesGet.json().id).toBe(values.get(PLACEHOLDERS.responseId));
     expect(answers.modelsList.json().data.length).toBeGreaterThan(0);
+    expect(answers.completion.json()).toMatchObject({ object: "text_completion", choices: [{ text: expect.any(String) }] });
+    expect(answers.completionStream.body).toMatch(/^data: \{"id":"gen-[^"]+","object":"text_completion"/m);
+    expect(answers.modelsFiltered.json().data.every((m: { supported_parameters: string[] }) => m.supported_parameters.includes("tools"))).toBe(true);
+    expect(answers.modelEndpoints.json().data.endpoints[0]).toMatchObject({ provider_name: "Anthropic", tag: "anthropic" });
+    expect(answers.geminiEmbed.json().embedding.values.length).toBeGreaterThan(0);
+    expect(answers.geminiBatchEmbed.json().embeddings).toHaveLength(2);
+    expect(answers.geminiModels.json().models.map((m: { name: string }) => m.name)).toContain("models/gemini-2.5-flash");
     expect(answers.modelGet.json().id).toBe("anthropic/claude-sonnet-4-5");
     expect(answers.embeddings.json().data[0].embedding.length).toBeGreaterThan(0);
     expect(answers.messages.json()).toMatchObject({ type: "message", role: "assistant" });
@@ -102,6 +115,19 @@ describe("the curl examples, run as written against a server", () => {
     expect(answers.codeExchange.json()).toMatchObject({ key: expect.stringMatching(/^lr_live_/), app: "https://app.example" });
     expect(answers.metrics.body).toMatch(/^# (HELP|TYPE) /m);
     expect(answers.openapi.json().servers[0].url).toBe(gateway.url);
+
+    // What the OpenAPI document promises for each answer is what the server sent.
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const schemas = buildOpenApiDocument({ apiUrl: gateway.url, publicUrl: gateway.url }).components.schemas as Record<string, object>;
+    for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    const documented: Record<string, string> = {
+      chatBasic: "ChatCompletion", completion: "TextCompletion", modelsList: "ModelList", modelsFiltered: "ModelList", modelGet: "Model", modelEndpoints: "ModelEndpoints",
+      embeddings: "EmbeddingsResponse", geminiEmbed: "EmbedContentResponse", geminiBatchEmbed: "BatchEmbedContentsResponse", geminiModels: "GeminiModelList", keyInfo: "KeyInfo", generation: "Generation",
+    };
+    for (const [snippet, schema] of Object.entries(documented)) {
+      const validate = ajv.getSchema(`#/components/schemas/${schema}`)!;
+      expect(validate(answers[snippet].json()) ? [] : validate.errors, `${snippet} as ${schema}`).toEqual([]);
+    }
   }, 60_000);
 
   it("runs the specification's curls (native-endpoints-and-key-management.md) with only the host and tokens replaced", async () => {

@@ -6,6 +6,8 @@ import { usageWriter } from "@/lib/usage/usage-writer";
 import { hostileText, nestedJson, pathsWhere, replaceAt, schemaBomb } from "@/test/support/attack-inputs";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
+import { dialectOfPath, expectDialectError } from "@/test/support/dialect-errors";
+import { sendRaw } from "@/test/support/raw-http";
 
 const DOCUMENTED = new Set([200, 201, 400, 401, 403, 404, 405, 413, 429, 502, 503]);
 
@@ -166,4 +168,46 @@ describe("generated requests at every public endpoint", () => {
     const ok = await fetch(`${gateway.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(SEEDS["/v1/chat/completions"]) });
     expect(ok.status).toBe(200);
   });
+});
+
+// Issue 17 item 14 and issue 19: odd and percent-encoded paths, odd methods. Sent with node:http,
+// which sends the path as written (fetch would resolve dot segments and re-encode).
+const PATH_PARTS = ["v1", "api", "v1beta", "models", "chat", "completions", "messages", "count_tokens", "keys", "key", "auth", "generation", "embeddings", "openai", "gemini-2.5-flash:generateContent", "gpt-4o"];
+const ODD_PARTS = ["%E0%A4%A", "%", "%Z", "%G0", "%C0%AF", "%2F", "%2f", "%2e%2e", "..", ".", "", "%00", "%0A", "%FF%FE", "%F0%9F%98%80", "%ED%A0%80", "%u0041", ";x=1", "~", "%25", "a%2Fb%2Fc"];
+
+const oddPath = fc
+  .tuple(
+    fc.constantFrom("/v1/", "/api/v1/", "/v1beta/", "/v1beta/models/", "/v1/models/", "/api/v1/models/", "/", "//v1/", "/dashboard/"),
+    fc.array(fc.oneof(fc.constantFrom(...PATH_PARTS), fc.constantFrom(...ODD_PARTS), fc.stringMatching(/^[A-Za-z0-9%._~:@!$&'()*+,;=-]{0,12}$/)), { maxLength: 5 }),
+    fc.constantFrom("", "/", "?key=x", "?alt=sse", "?%ZZ=1", "#frag"),
+  )
+  .map(([prefix, parts, tail]) => prefix + parts.join("/") + tail);
+
+describe("generated paths and methods: never a 500, and JSON in the path's dialect under the API's prefixes", () => {
+  let gateway: Gateway;
+  let token: string;
+
+  beforeAll(async () => {
+    gateway = await startGateway(databaseTargets()[0]);
+    ({ token } = await gateway.newUser("fuzz-paths@example.com", [{ provider: "openai", key: "sk-fuzz-paths" }]));
+  });
+  afterAll(() => gateway?.close());
+
+  it("answers every odd path and method with a documented status", async () => {
+    await fc.assert(
+      fc.asyncProperty(oddPath, fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND"), async (path, method) => {
+        const body = ["GET", "HEAD", "TRACE"].includes(method) ? undefined : "{}";
+        const answer = await sendRaw(gateway.url, { method, path, body, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+        const where = `${method} ${path} -> ${answer.status} ${answer.body.slice(0, 200)}`;
+        expect(answer.status, where).toBeLessThan(500);
+        expect(answer.body, where).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
+        const pathname = path.split(/[?#]/)[0];
+        if (/^\/(api\/v1|v1|v1beta)(\/|$)/.test(pathname) && answer.status >= 400 && method !== "HEAD") {
+          expect(answer.headers["content-type"], where).toMatch(/^application\/json/);
+          expectDialectError(JSON.parse(answer.body), dialectOfPath(pathname), answer.status, where);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });

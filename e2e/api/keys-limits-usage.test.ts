@@ -36,7 +36,7 @@ describe("keys, limits and usage through the HTTP API", () => {
     expect(created.status).toBe(201);
     const { key, data } = await created.json();
     expect(key).toMatch(/^lr_live_/);
-    expect(data).toMatchObject({ name: "backend-service", allowed_providers: ["openai", "anthropic"], limit: 150, limit_reset: "monthly", usage: 0, limit_remaining: 150, disabled: false });
+    expect(data).toMatchObject({ name: "backend-service", allowed_providers: ["openai", "anthropic"], limit: 150, limit_reset: "monthly", usage: 0, usage_messages: 0, limit_remaining: 150, disabled: false });
     expect(JSON.stringify(data)).not.toContain(key);
 
     const listed = await (await api("/api/v1/keys", alice.mgmt)).json();
@@ -91,7 +91,7 @@ describe("keys, limits and usage through the HTTP API", () => {
     expect(third.status).toBe(429);
     expect((await third.json()).error).toMatchObject({ type: "rate_limit_error", message: expect.stringMatching(/limit of 2 messages .* resets at/) });
     const info = await (await api("/api/v1/auth/key", key)).json();
-    expect(info.data).toMatchObject({ name: "limited", usage: 2, limit: 2, limit_remaining: 0 });
+    expect(info.data).toMatchObject({ name: "limited", usage_messages: 2, limit: 2, limit_remaining: 0 });
     const { key: openaiOnly } = await (await api("/api/v1/keys", alice.mgmt, { method: "POST", body: JSON.stringify({ name: "openai-only", allowed_providers: ["openai"] }) })).json();
     expect((await chat(openaiOnly, "anthropic/claude-sonnet-4-5")).status).toBe(503);
     const models = await (await api("/v1/models", openaiOnly)).json();

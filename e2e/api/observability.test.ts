@@ -70,7 +70,8 @@ describe("logs and metrics of a running API process", () => {
     expect(failed.status).toBe(502);
     const failedId = failed.headers.get("x-request-id")!;
     const refused = await chat(api.url, brokenToken, {});
-    expect(refused.status).toBe(502);
+    // OpenAI says the key is invalid: the credential is named, with a status SDKs do not retry.
+    expect(refused.status).toBe(424);
     const unknownToken = "lr_live_" + "x".repeat(40);
     expect((await chat(api.url, unknownToken, {})).status).toBe(401);
     const gemini = await fetch(`${api.url}/v1beta/models/gemini-2.5-flash:generateContent?key=${token}`, {

@@ -90,7 +90,7 @@ describe("the OpenAI SDK against /v1", () => {
     const failure = await client.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
     expect(failure).toBeInstanceOf(OpenAI.APIError);
     expect(failure.status).toBe(502);
-    expect(failure.error).toMatchObject({ type: "api_error", metadata: { provider: "openai", status: 500, raw: expect.stringContaining("server had an error") } });
+    expect(failure.error).toMatchObject({ type: "api_error", metadata: { provider: "openai", provider_name: "OpenAI", status: 500, raw: { error: expect.objectContaining({ type: "server_error", message: expect.stringContaining("server had an error") }) } } });
     expect(JSON.stringify(failure.error)).not.toMatch(/at .*\.ts:\d+/);
     gateway.fake.reset();
   });

@@ -83,6 +83,30 @@ describe("custom base URLs never reach private addresses unless the operator all
     expect(upstreamHits("/literal")).toBe(1);
   });
 
+  it("refuses IANA special-purpose addresses in their IPv6 spellings: base URLs at save time, names on each connection, image URLs on each request", async () => {
+    allowPrivateUpstreams(false);
+    const port = new URL(gateway.fake.url).port;
+    const { userId, token } = await gateway.newUser("special-purpose@example.com", [{ provider: "google", key: "AIza-special-purpose" }]);
+    // IPv4-translated loopback (::ffff:0:0/96), NAT64 of the metadata address, 6to4 of a private one.
+    for (const host of ["[::ffff:0:7f00:1]", "[64:ff9b::a9fe:a9fe]", "[2002:c0a8:101::1]"]) {
+      await expect(addCredential(userId, { provider: "custom", secret: "custom-key-special", baseUrl: `http://${host}:${port}/v1` }), host).rejects.toMatchObject({ status: 400 });
+    }
+    resolved.set("relay.example", "93.184.216.34");
+    await addCredential(userId, { provider: "custom", secret: "custom-key-relay", baseUrl: `http://relay.example:${port}/relay/v1` });
+    resolved.set("relay.example", "192.88.99.1"); // the deprecated 6to4 relay anycast block
+    const refused = await chat(token, "custom/llama3.2");
+    expect((await refused.json()).error).toMatchObject({ code: "upstream_private_address", message: expect.stringContaining("(192.88.99.1)") });
+
+    const image = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "google/gemini-2.5-flash", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: `http://[::ffff:0:7f00:1]:${port}/cat.png` } }] }] }),
+    });
+    expect(image.status).toBe(400);
+    expect((await image.json()).error.message).toMatch(/Image URL must not point at a private or loopback address/);
+    expect(upstreamHits("/v1beta")).toBe(0);
+  });
+
   it("keeps the operator's own upstream settings (UPSTREAM_*_BASE_URL on loopback) working", async () => {
     allowPrivateUpstreams(false);
     const { token } = await gateway.newUser("operator@example.com", [{ provider: "openai", key: "sk-openai-operator" }]);

@@ -8,13 +8,13 @@ import { startGateway, type Gateway } from "@/test/support/gateway-harness";
 const PROVIDERS = [
   { provider: "anthropic", model: "anthropic/claude-sonnet-4-5", key: "sk-ant-api03-matrix" },
   { provider: "openai", model: "openai/gpt-4o", key: "sk-proj-matrix", embedding: "openai/text-embedding-3-small" },
-  { provider: "google", model: "google/gemini-2.5-flash", key: "AIza-matrix", embedding: "google/gemini-embedding-001" },
+  { provider: "google", model: "google/gemini-2.5-flash", key: "AIza-matrix", embedding: "google/gemini-embedding-001", refusalSaysKeyInvalid: false },
   { provider: "mistral", model: "mistral/mistral-large-latest", key: "mistral-matrix-key", embedding: "mistral/mistral-embed" },
   { provider: "groq", model: "groq/llama-3.3-70b-versatile", key: "gsk_matrix" },
   { provider: "xai", model: "xai/grok-3", key: "xai-matrix" },
   { provider: "deepseek", model: "deepseek/deepseek-chat", key: "sk-deepseek-matrix" },
   { provider: "together", model: "together/meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo", key: "tgp_v1_matrix", embedding: "together/BAAI/bge-base-en-v1.5" },
-  { provider: "cohere", model: "cohere/command-r-plus", key: "co-matrix", embedding: "cohere/embed-english-v3.0" },
+  { provider: "cohere", model: "cohere/command-r-plus", key: "co-matrix", embedding: "cohere/embed-english-v3.0", refusalSaysKeyInvalid: false },
   { provider: "cloudflare-ai", model: "cloudflare-ai/@cf/meta/llama-3.1-8b-instruct", key: "cf-matrix", accountId: "acct-matrix", embedding: "cloudflare-ai/@cf/baai/bge-base-en-v1.5" },
   { provider: "openrouter", model: "openrouter/anthropic/claude-sonnet-4.5", key: "sk-or-v1-matrix", embedding: "openrouter/openai/text-embedding-3-small" },
   { provider: "custom", model: "custom/llama3.2", key: "ollama-matrix", baseUrl: "/ollama/v1", embedding: "custom/nomic-embed-text" },
@@ -27,7 +27,7 @@ const weatherTool = {
 
 type Chunk = OpenAI.ChatCompletionChunk & { error?: { message: string; code?: number; metadata?: Record<string, unknown> } };
 
-describe.each(PROVIDERS)("$provider through the gateway", ({ provider, model, key, accountId, baseUrl, embedding }) => {
+describe.each(PROVIDERS)("$provider through the gateway", ({ provider, model, key, accountId, baseUrl, embedding, refusalSaysKeyInvalid = true }) => {
   let gateway: Gateway;
   let token: string;
   let client: OpenAI;
@@ -92,14 +92,14 @@ describe.each(PROVIDERS)("$provider through the gateway", ({ provider, model, ke
     expect(answer.choices[0].message.content).toBe("The tool said: 22 degrees");
   });
 
-  it("maps the provider's failures: a refused key and a server error to 502 with its status, a rate limit to 429", async () => {
+  it("maps the provider's failures: a server error to 502 with its status, a rate limit to 429, a refused key to 502 or, said invalid, 424", async () => {
     const ask = () => client.chat.completions.create({ model, messages: [{ role: "user", content: "fail please" }] }).catch((e) => e);
     gateway.fake.setFault({ mode: "status:500", match: { credential: key }, times: 5 });
     const server = await ask();
     gateway.fake.reset();
     expect(server).toBeInstanceOf(OpenAI.APIError);
     expect(server.status).toBe(502);
-    expect(server.error).toMatchObject({ type: "api_error", metadata: { provider, status: 500, raw: expect.any(String) } });
+    expect(server.error).toMatchObject({ type: "api_error", metadata: { provider, provider_name: expect.any(String), status: 500, raw: expect.anything() } });
     expect(server.error.message).toContain(provider);
     expect(JSON.stringify(server.error)).not.toMatch(/\bat .*\.(ts|js):\d+/);
     expect(server.headers.get("x-generation-id")).toMatch(/^gen-/);
@@ -115,8 +115,11 @@ describe.each(PROVIDERS)("$provider through the gateway", ({ provider, model, ke
     const refused = await new OpenAI({ apiKey: other, baseURL: `${gateway.url}/v1`, maxRetries: 0 }).chat.completions
       .create({ model, messages: [{ role: "user", content: "hi" }] })
       .catch((e) => e);
-    expect(refused.status).toBe(502);
-    expect(refused.error).toMatchObject({ type: "api_error", code: "upstream_auth", metadata: { provider, status: expect.any(Number), raw: expect.any(String) } });
+    // A provider's "invalid key" code takes the credential out at once: named, with a status SDKs do not retry.
+    const expected = refusalSaysKeyInvalid
+      ? { status: 424, error: { type: "permission_error", code: "credentials_refused", metadata: { credentials: [expect.objectContaining({ provider })] } } }
+      : { status: 502, error: { type: "api_error", code: "upstream_auth", metadata: { provider, status: expect.any(Number), raw: expect.anything() } } };
+    expect(refused).toMatchObject(expected);
   });
 
   it("ends a stream the provider breaks after the first byte with a chunk carrying error and finish_reason error", async () => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
 import { uniqueSchemaUrl, postgresTarget } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
-import { spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
+import { chatOn, createKeyOn, spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
 
 const KEYS = ["sk-openai-first", "sk-openai-second", "sk-openai-third"];
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -16,17 +16,8 @@ describe("two instances on one PostgreSQL and Redis", () => {
   let userId: string;
   let mgmt: string;
 
-  const chat = (instance: ApiProcess, token: string) =>
-    fetch(`${instance.url}/v1/chat/completions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "x" }] }),
-    });
-  async function createKey(body: Record<string, unknown>) {
-    const response = await fetch(`${instances[0].url}/api/v1/keys`, { method: "POST", headers: { authorization: `Bearer ${mgmt}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-    expect(response.status).toBe(201);
-    return (await response.json()) as { key: string; data: { hash: string } };
-  }
+  const chat = (instance: ApiProcess, token: string) => chatOn(instance, token);
+  const createKey = (body: Record<string, unknown>) => createKeyOn(instances[0], mgmt, body);
 
   beforeAll(async () => {
     gateway = await startGateway(postgresTarget(databaseUrl));
@@ -57,7 +48,7 @@ describe("two instances on one PostgreSQL and Redis", () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(40);
     expect(statuses.filter((s) => s === 429)).toHaveLength(60);
     const info = await (await fetch(`${instances[1].url}/api/v1/auth/key`, { headers: { authorization: `Bearer ${key}` } })).json();
-    expect(info.data).toMatchObject({ usage: 40, limit: 40, limit_remaining: 0 });
+    expect(info.data).toMatchObject({ usage_messages: 40, limit: 40, limit_remaining: 0 });
   });
 
   it("drops a disabled token on every instance at once, not when its cache entry expires", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { captureLogs } from "@/lib/observability/logger";
 import { usageSummary } from "@/lib/services/usage/usage-summary";
-import { toUsageJson } from "@/lib/services/usage/usage-json";
+import { toUsageJson, usageFilters } from "@/lib/services/usage/usage-json";
 import { echoedForms } from "@/test/support/attack-inputs";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
@@ -29,6 +29,8 @@ describe("a provider that echoes the credential it was sent", () => {
     const text = await response.text();
     expect(text).toContain("Invalid API key: ••••7c41 (check ••••7c41)");
     expect(text).not.toContain(OPENAI_KEY);
+    // OpenRouter's clients read the provider and its own error body from metadata: masked there too.
+    expect(JSON.parse(text).error.metadata).toMatchObject({ provider_name: "OpenAI", raw: { error: { message: "Invalid API key: ••••7c41 (check ••••7c41)" } } });
     await expect.poll(async () => (await (await db()).providerCredential.findFirst({ where: { userId: user.userId } }))?.lastError).toContain("••••7c41");
     const stored = await (await db()).providerCredential.findFirstOrThrow({ where: { userId: user.userId } });
     expect(stored.lastError).not.toContain(OPENAI_KEY);
@@ -85,7 +87,8 @@ describe("a provider that echoes the credential in another form, in any path its
         expect(JSON.parse(stored).data.error_message).toContain("••••e1f0");
         expect(leaks(stored)).toEqual([]);
         const account = await (await db()).user.findUniqueOrThrow({ where: { id: user.userId } });
-        expect(leaks(JSON.stringify(toUsageJson(await usageSummary(account))))).toEqual([]);
+        const filters = usageFilters(new URLSearchParams(""));
+        expect(leaks(JSON.stringify(toUsageJson(await usageSummary(account, filters), filters)))).toEqual([]);
         expect(leaks(JSON.stringify(logs.lines()))).toEqual([]);
         expect(leaks(JSON.stringify(await (await db()).providerCredential.findMany({ where: { userId: user.userId }, select: { lastError: true } })))).toEqual([]);
       } finally {

@@ -17,6 +17,11 @@ export interface Caller {
   strategy: RoutingStrategy;
   limit: number | null;
   limitReset: LimitReset;
+  /** Dollar budget per `limitUsdReset` window; null: none. */
+  limitUsd: number | null;
+  limitUsdReset: LimitReset;
+  /** A referral waits for this account's first successful request (lib/services/users/referral-on-success.ts). */
+  referralPending?: boolean;
 }
 
 // Token lookups are on every request; changes invalidate at once (lib/cache/invalidation).
@@ -28,11 +33,14 @@ onInvalidate((event) => {
 // Plain SQL on the driver: the request path never waits on Prisma's query compiler (nor holds
 // its memory) for the one lookup it repeats.
 const CALLER_SQL = `
-SELECT t."id", t."name", t."tokenHash", t."disabled", t."allowedProviders", t."limit", t."limitReset"::text,
+SELECT t."id", t."name", t."tokenHash", t."disabled", t."allowedProviders", t."limit", t."limitReset"::text, t."limitUsd", t."limitUsdReset"::text,
        u."id" AS "userId", u."plan"::text, u."bonusMessages",
        -- Stored as 'round-robin'; the Prisma enum (and our code) calls it round_robin.
-       replace(t."strategy"::text, '-', '_') AS "strategy", replace(u."defaultStrategy"::text, '-', '_') AS "defaultStrategy"
-FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = $1`;
+       replace(t."strategy"::text, '-', '_') AS "strategy", replace(u."defaultStrategy"::text, '-', '_') AS "defaultStrategy",
+       r."id" IS NOT NULL AS "referralPending"
+FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+LEFT JOIN "Referral" r ON r."referredId" = u."id" AND r."grantedAt" IS NULL
+WHERE t."tokenHash" = $1`;
 
 interface CallerRow {
   id: string;
@@ -43,10 +51,13 @@ interface CallerRow {
   strategy: RoutingStrategy | null;
   limit: number | null;
   limitReset: LimitReset;
+  limitUsd: number | null;
+  limitUsdReset: LimitReset;
   userId: string;
   plan: Plan;
   bonusMessages: number;
   defaultStrategy: RoutingStrategy;
+  referralPending: boolean;
 }
 
 async function loadCaller(tokenHash: string): Promise<Caller | null> {
@@ -63,12 +74,18 @@ async function loadCaller(tokenHash: string): Promise<Caller | null> {
     strategy: token.strategy ?? token.defaultStrategy,
     limit: token.limit,
     limitReset: token.limitReset,
+    limitUsd: token.limitUsd,
+    limitUsdReset: token.limitUsdReset,
+    referralPending: token.referralPending,
   };
 }
 
-/** The caller behind a request's token; 401 for missing, malformed, unknown or disabled tokens. */
-export async function authenticateApiToken(request: Request, url?: URL): Promise<Caller> {
-  const presented = readPresentedToken(request, url);
+/**
+ * The caller behind a request's token; 401 for missing, malformed, unknown or disabled tokens.
+ * `queryKeyUrl`: only for a dialect that takes `?key=` (Gemini); see readPresentedToken.
+ */
+export async function authenticateApiToken(request: Request, queryKeyUrl?: URL): Promise<Caller> {
+  const presented = readPresentedToken(request, queryKeyUrl);
   if (!presented) {
     throw unauthorized("Missing token: send 'Authorization: Bearer lr_live_…' (get one from the My API tab)");
   }

@@ -68,10 +68,14 @@ function tokenOptions(flags: Flags): CreateKeyInput {
   const text = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
   const limit = text("limit");
   if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError("--limit must be a whole number");
+  const limitUsd = text("limit-usd");
+  if (limitUsd !== undefined && !/^\d+(\.\d{1,6})?$/.test(limitUsd)) throw new UsageError("--limit-usd must be dollars, e.g. 25 or 2.50");
   return createKeySchema.parse({
     name: text("name") || "CLI token",
     ...(limit !== undefined ? { limit: Number(limit) } : {}),
     ...(text("limit-reset") ? { limit_reset: text("limit-reset") } : {}),
+    ...(limitUsd !== undefined ? { limit_usd: Number(limitUsd) } : {}),
+    ...(text("limit-usd-reset") ? { limit_usd_reset: text("limit-usd-reset") } : {}),
     ...(text("strategy") ? { strategy: text("strategy") } : {}),
     ...(text("providers") ? { allowed_providers: text("providers")!.split(",").filter(Boolean) } : {}),
   });

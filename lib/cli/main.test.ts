@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,15 +50,19 @@ describe.each(databaseTargets())("operator CLI on $name", (target: DatabaseTarge
     expect(hash).toBe(hashToken(secret));
 
     const limited = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--name", "batch", "--limit", "500", "--limit-reset", "daily", "--strategy", "round-robin", "--providers", "openai,anthropic", "--json"]);
-    expect(JSON.parse(limited.out)).toMatchObject({ name: "batch", limit: 500, limit_reset: "daily", strategy: "round-robin", allowed_providers: ["openai", "anthropic"], usage: 0 });
+    expect(JSON.parse(limited.out)).toMatchObject({ name: "batch", limit: 500, limit_reset: "daily", strategy: "round-robin", allowed_providers: ["openai", "anthropic"], usage: 0, usage_messages: 0 });
     const badLimit = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--limit", "lots"]);
     expect(badLimit).toMatchObject({ code: 2, out: "Error: --limit must be a whole number" });
+    const budgeted = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--name", "agent", "--limit-usd", "12.50", "--limit-usd-reset", "weekly", "--json"]);
+    expect(JSON.parse(budgeted.out)).toMatchObject({ name: "agent", limit: null, limit_usd: 12.5, limit_usd_reset: "weekly", limit_usd_remaining: 12.5 });
+    const badBudget = await cliKeepingDb(["token", "create", "--user", "ops@example.com", "--limit-usd", "$5"]);
+    expect(badBudget).toMatchObject({ code: 2, out: "Error: --limit-usd must be dollars, e.g. 25 or 2.50" });
 
     const mgmt = await cliKeepingDb(["mgmt-key", "create", "--user", "ops@example.com"]);
     expect(mgmt.out).toMatch(/lr_mgmt_[A-Za-z0-9_-]{40}/);
 
     const listed = await cliKeepingDb(["user", "list", "--json"]);
-    expect(JSON.parse(listed.out)).toEqual([expect.objectContaining({ email: "ops@example.com", plan: "pro", credentials: 1, tokens: 3 })]);
+    expect(JSON.parse(listed.out)).toEqual([expect.objectContaining({ email: "ops@example.com", plan: "pro", credentials: 1, tokens: 4 })]);
   });
 
   it("explains bad input with a non-zero exit and no stack trace", async () => {
@@ -92,4 +97,28 @@ describe("npx oauthrouter (the installed bin)", () => {
       await dropSchema(url);
     }
   }, 120_000);
+});
+
+describe("every CLI command with PostgreSQL and Redis configured (production)", () => {
+  const url = uniqueSchemaUrl();
+  const env = { ...process.env, DATABASE_URL: url, REDIS_URL: "redis://127.0.0.1:6379", ENCRYPTION_KEY: randomBytes(32).toString("hex"), AUTH_SECRET: randomBytes(32).toString("hex") };
+  afterAll(() => dropSchema(url));
+
+  const COMMANDS = [
+    ["user", "create", "--email", "exits@example.com", "--password", "password-123"],
+    ["user", "list"],
+    ["provider", "add", "--user", "exits@example.com", "--provider", "openai", "--key", "sk-proj-exits-1234"],
+    ["token", "create", "--user", "exits@example.com", "--limit", "100"],
+    ["mgmt-key", "create", "--user", "exits@example.com"],
+    ["secrets", "rotate"],
+    ["--help"],
+  ];
+
+  it("exits by itself once its work is done, each command, leaving no handle open", async () => {
+    for (const args of COMMANDS) {
+      // A hang fails after a generous minute; a handle left open is named by the CLI itself on stderr.
+      const { stderr } = await run(process.execPath, ["bin/oauthrouter.mjs", ...args], { env, cwd: process.cwd(), timeout: 60_000 });
+      expect(stderr, args.join(" ")).not.toContain("handles are still open");
+    }
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closeDatabase } from "@/lib/db";
+import { closeRedis } from "@/lib/redis/client";
 import { mgmtKeyCreate, providerAdd, secretsRotate, tokenCreate, UsageError, userCreate, userList, type Flags } from "./commands";
 import { createOutput, describeError, type Output } from "./output";
 
@@ -9,6 +10,7 @@ const HELP = `oauthrouter: operate an OauthRouter installation (same database as
   oauthrouter user list
   oauthrouter provider add --user E --provider ID --key K [--label L] [--base-url U] [--account-id A] [--kind api_key|oauth_token] [--expires-at DATE]
   oauthrouter token create --user E [--name N] [--limit N] [--limit-reset daily|weekly|monthly|never]
+                           [--limit-usd DOLLARS] [--limit-usd-reset daily|weekly|monthly|never]
                            [--strategy latest|random|round-robin|failover|least-used] [--providers a,b]
   oauthrouter mgmt-key create --user E [--name N]
   oauthrouter secrets rotate [--batch-size N] [--dry-run]
@@ -41,6 +43,8 @@ const OPTIONS = {
   name: { type: "string" },
   limit: { type: "string" },
   "limit-reset": { type: "string" },
+  "limit-usd": { type: "string" },
+  "limit-usd-reset": { type: "string" },
   strategy: { type: "string" },
   providers: { type: "string" },
   "batch-size": { type: "string" },
@@ -75,6 +79,7 @@ export async function main(argv: string[], write?: (text: string) => unknown): P
     fail(out.json ? JSON.stringify({ error: { message } }) : `Error: ${message}`);
     return error instanceof UsageError ? 2 : 1;
   } finally {
-    await closeDatabase().catch(() => undefined);
+    // Everything a command may have opened: the process must exit once the work is done.
+    await Promise.all([closeDatabase().catch(() => undefined), closeRedis()]);
   }
 }

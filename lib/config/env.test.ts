@@ -12,6 +12,13 @@ describe("configuration", () => {
     const config = parseEnv({});
     expect(config).toMatchObject({ PORT: 3000, DATA_DIR: ".data", MAX_BODY_BYTES: 20 * 1024 * 1024, ALLOW_PRIVATE_UPSTREAMS: false });
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.CREDENTIAL_RECHECK_BACKOFF_MS).toEqual([60_000, 300_000, 1_800_000, 3_600_000]);
+  });
+
+  it("reads the automatic credential checks' backoff as milliseconds, and refuses anything else", () => {
+    expect(parseEnv({ CREDENTIAL_RECHECK_BACKOFF_MS: "400,1200" }).CREDENTIAL_RECHECK_BACKOFF_MS).toEqual([400, 1200]);
+    expect(() => parseEnv({ CREDENTIAL_RECHECK_BACKOFF_MS: "1m,5m" })).toThrow(/CREDENTIAL_RECHECK_BACKOFF_MS: must be a comma-separated list of milliseconds/);
+    expect(() => parseEnv({ CREDENTIAL_RECHECK_BACKOFF_MS: "0,60000" })).toThrow(/CREDENTIAL_RECHECK_BACKOFF_MS: every interval must be above 0/);
   });
 
   it("names every malformed setting", () => {

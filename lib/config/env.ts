@@ -1,10 +1,18 @@
 import { z } from "zod";
+import { priceOverridesFile } from "@/lib/pricing/price-overrides";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const positiveInt = z.coerce.number().int().positive();
+
+// "60000,300000": milliseconds, in order; the last one repeats.
+const msList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of milliseconds")
+  .transform((value) => value.split(",").map(Number))
+  .refine((values) => values.every((ms) => ms > 0), "every interval must be above 0");
 
 const postgresUrl = z
   .string()
@@ -39,11 +47,13 @@ export const envSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: positiveInt.default(300_000),
   STREAM_KEEPALIVE_MS: positiveInt.default(15_000),
+  CREDENTIAL_RECHECK_BACKOFF_MS: msList.default([60_000, 300_000, 1_800_000, 3_600_000]),
   MAX_BODY_BYTES: positiveInt.default(20 * 1024 * 1024),
   MAX_ATTEMPTS: positiveInt.max(20).default(5),
   RETRY_BUDGET_MS: positiveInt.default(30_000),
   REFERRAL_BONUS_REFERRER: z.coerce.number().int().min(0).default(50),
   REFERRAL_BONUS_REFERRED: z.coerce.number().int().min(0).default(50),
+  REFERRAL_MAX_PER_MONTH: z.coerce.number().int().min(0).default(10),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE_URL: z
@@ -56,6 +66,7 @@ export const envSchema = z.object({
   STRIPE_PRICE_ENTERPRISE: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  PRICE_OVERRIDES_FILE: priceOverridesFile.optional(),
 }).superRefine(requireCompleteStripeSettings);
 
 export type Env = z.infer<typeof envSchema>;

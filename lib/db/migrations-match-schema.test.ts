@@ -10,6 +10,7 @@ const SQL_TYPE: Record<string, string> = {
   DateTime: "timestamp without time zone",
   Json: "jsonb",
   Float: "double precision",
+  BigInt: "bigint",
 };
 
 interface ColumnRow {

@@ -1,4 +1,8 @@
-import { CHAT_EXAMPLES, COUNT_TOKENS_EXAMPLES, CREATE_KEY_EXAMPLES, EMBEDDINGS_EXAMPLES, GENERATE_CONTENT_EXAMPLES, MESSAGES_EXAMPLES, UPDATE_KEY_EXAMPLES } from "@/lib/openapi/examples";
+import {
+  BATCH_EMBED_EXAMPLES, CHAT_EXAMPLES, COMPLETION_EXAMPLES, COUNT_TOKENS_EXAMPLES, CREATE_KEY_EXAMPLES, EMBED_CONTENT_EXAMPLES, EMBEDDINGS_EXAMPLES,
+  GENERATE_CONTENT_EXAMPLES, MESSAGES_EXAMPLES, UPDATE_KEY_EXAMPLES,
+} from "@/lib/openapi/examples";
+import { RESPONSES_EXAMPLES } from "@/lib/openapi/responses-examples";
 import { curlCommand, PLACEHOLDERS as P } from "./curl";
 import type { DocsHosts } from "./hosts";
 
@@ -24,7 +28,21 @@ export function apiSnippets({ apiUrl, publicUrl }: DocsHosts) {
     chatStructured: chat("Structured output", CHAT_EXAMPLES.structured.value),
     chatReasoning: chat("Reasoning", CHAT_EXAMPLES.reasoning.value),
     chatFallbacks: chat("Fallback models", CHAT_EXAMPLES.fallbacks.value),
+    chatWebSearch: chat("Web search with an OpenRouter model id", CHAT_EXAMPLES.webSearch.value),
+    chatProviderPreferences: chat("Provider preferences", CHAT_EXAMPLES.providerPreferences.value),
+    chatMiddleOut: chat("Middle-out", CHAT_EXAMPLES.middleOut.value),
+    chatAttribution: {
+      label: "App attribution (forwarded to an OpenRouter credential)",
+      code: curlCommand({ url: `${v1}/chat/completions`, bearer: P.token, headers: ["HTTP-Referer: https://yourapp.example", "X-Title: My App"], body: CHAT_EXAMPLES.basic.value }),
+    },
+    responsesCreate: { label: "Create a response", code: curlCommand({ url: `${v1}/responses`, bearer: P.token, body: RESPONSES_EXAMPLES.basic.value }) },
+    responsesStream: { label: "Streamed as Responses events", code: curlCommand({ url: `${v1}/responses`, bearer: P.token, body: RESPONSES_EXAMPLES.streaming.value, stream: true }) },
+    responsesGet: { label: "Retrieve a stored response", code: curlCommand({ url: `${v1}/responses/${P.responseId}`, bearer: P.token }) },
+    completion: { label: "Text completion (legacy)", code: curlCommand({ url: `${v1}/completions`, bearer: P.token, body: COMPLETION_EXAMPLES.basic.value }) },
+    completionStream: { label: "Streamed", code: curlCommand({ url: `${v1}/completions`, bearer: P.token, body: { ...COMPLETION_EXAMPLES.basic.value, stream: true }, stream: true }) },
     modelsList: { label: "Your models", code: curlCommand({ url: `${v1}/models`, bearer: P.token }) },
+    modelsFiltered: { label: "Filtered (OpenRouter's filters)", code: curlCommand({ url: `${apiUrl}/api/v1/models?supported_parameters=tools&input_modalities=image`, bearer: P.token }) },
+    modelEndpoints: { label: "Where your credentials serve a model", code: curlCommand({ url: `${apiUrl}/api/v1/models/anthropic/claude-sonnet-4-5/endpoints`, bearer: P.token }) },
     modelsCatalog: { label: "The whole catalog (no token)", code: curlCommand({ url: `${v1}/models` }) },
     modelGet: { label: "One model", code: curlCommand({ url: `${v1}/models/anthropic/claude-sonnet-4-5`, bearer: P.token }) },
     embeddings: { label: "Embeddings", code: curlCommand({ url: `${v1}/embeddings`, bearer: P.token, body: EMBEDDINGS_EXAMPLES.basic.value }) },
@@ -52,6 +70,15 @@ export function apiSnippets({ apiUrl, publicUrl }: DocsHosts) {
       label: "Count tokens",
       code: curlCommand({ url: `${apiUrl}/v1beta/models/gemini-2.5-flash:countTokens`, headers: [`x-goog-api-key: ${P.token}`], body: GENERATE_CONTENT_EXAMPLES.basic.value }),
     },
+    geminiEmbed: {
+      label: "Embed content (any embedding model)",
+      code: curlCommand({ url: `${apiUrl}/v1beta/models/gemini-embedding-001:embedContent`, headers: [`x-goog-api-key: ${P.token}`], body: EMBED_CONTENT_EXAMPLES.basic.value }),
+    },
+    geminiBatchEmbed: {
+      label: "Batch embed",
+      code: curlCommand({ url: `${apiUrl}/v1beta/models/gemini-embedding-001:batchEmbedContents`, headers: [`x-goog-api-key: ${P.token}`], body: BATCH_EMBED_EXAMPLES.basic.value }),
+    },
+    geminiModels: { label: "List models (Google's shape)", code: curlCommand({ url: `${apiUrl}/v1beta/models?pageSize=50`, headers: [`x-goog-api-key: ${P.token}`] }) },
     keyCreate: manage("Create a key", "POST", "", CREATE_KEY_EXAMPLES.limited.value),
     keyList: manage("List keys", "GET", ""),
     keyGet: manage("Get one key", "GET", `/${P.keyHash}`),

@@ -4,6 +4,7 @@ export const PLACEHOLDERS = {
   managementKey: "lr_mgmt_YOUR_KEY",
   keyHash: "KEY_HASH",
   generationId: "GENERATION_ID",
+  responseId: "RESPONSE_ID",
   code: "CODE_FROM_QUERY_PARAM",
   codeVerifier: "CODE_VERIFIER",
   metricsToken: "YOUR_METRICS_TOKEN",

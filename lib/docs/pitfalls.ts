@@ -12,7 +12,7 @@ export function pitfalls({ apiUrl, publicUrl }: DocsHosts, keepAliveMs: number):
     { title: "Trailing slash", text: `Some SDKs break when the base URL ends with /. Use \`${apiUrl}/v1\`, not \`${apiUrl}/v1/\`.` },
     {
       title: "Slow models time out",
-      text: `Large models (Claude Opus, o1, deep reasoning) can take a minute or more before the first token. Set your client's timeout to 120 s or more, or stream: streams receive a \`: OAUTHROUTER PROCESSING\` comment every ${Math.round(keepAliveMs / 1000)} s while the model thinks.`,
+      text: `Large models (Claude Opus, o1, deep reasoning) can take a minute or more before the first token. Set your client's timeout to 120 s or more, or stream: a stream gets its headers and a \`: OAUTHROUTER PROCESSING\` comment (\`event: ping\` on /v1/messages) every ${Math.round(keepAliveMs / 1000)} s while the model thinks, even before the provider answers.`,
     },
     {
       title: "Model format",
@@ -21,6 +21,10 @@ export function pitfalls({ apiUrl, publicUrl }: DocsHosts, keepAliveMs: number):
     {
       title: "No credential for the model's provider",
       text: "A 503 with code `no_provider` means none of your credentials (or none this token is allowed to use) belongs to that provider. Add one in Providers, or pick a model of a provider you have.",
+    },
+    {
+      title: "A credential the provider refused",
+      text: "A 424 with code `credentials_refused` means you have credentials for the model, but their provider refused every one: the message names each, when and why. Fix the key in Providers (Check again); OauthRouter also checks it again by itself after 1, 5 and 30 minutes, then hourly.",
     },
     {
       title: "Management key or API token",

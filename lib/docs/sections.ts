@@ -20,7 +20,33 @@ export const DOC_SECTIONS: DocSectionLink[] = [
       { id: "fallbacks", title: "Fallbacks" },
     ],
   },
-  { id: "models", title: "Models" },
+  {
+    id: "responses",
+    title: "Responses API",
+    children: [
+      { id: "responses-state", title: "Conversation state" },
+      { id: "codex", title: "Codex CLI" },
+      { id: "agents-sdk", title: "Agents SDK" },
+    ],
+  },
+  { id: "completions", title: "Completions (legacy)" },
+  {
+    id: "models",
+    title: "Models",
+    children: [{ id: "model-endpoints", title: "Endpoints and filters" }],
+  },
+  {
+    id: "openrouter",
+    title: "OpenRouter compatibility",
+    children: [
+      { id: "openrouter-ids", title: "Model ids" },
+      { id: "openrouter-variants", title: "Variants" },
+      { id: "provider-preferences", title: "Provider preferences" },
+      { id: "middle-out", title: "Middle-out" },
+      { id: "web-search", title: "Web search" },
+      { id: "attribution", title: "App attribution" },
+    ],
+  },
   { id: "embeddings", title: "Embeddings" },
   {
     id: "native-endpoints",

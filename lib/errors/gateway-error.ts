@@ -19,10 +19,12 @@ export type ErrorType = (typeof ERROR_TYPES)[number];
 
 export interface ErrorMetadata {
   provider?: string;
+  /** The provider's display name, as OpenRouter's clients read it (added when rendered). */
+  provider_name?: string;
   /** The upstream's HTTP status, when the error came from a provider. */
   status?: number;
-  /** The upstream's own message, never our stack. */
-  raw?: string;
+  /** What the upstream answered (its JSON error body, or its text), secrets masked; never our stack. */
+  raw?: unknown;
   [key: string]: unknown;
 }
 
@@ -35,6 +37,8 @@ export interface GatewayErrorOptions {
   /** Milliseconds the upstream asked us to wait (Retry-After). */
   retryAfterMs?: number;
   headers?: Record<string, string>;
+  /** The provider's own message, for Providers and the logs (not rendered). */
+  upstreamMessage?: string;
 }
 
 export class GatewayError extends Error {
@@ -46,6 +50,7 @@ export class GatewayError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
   readonly headers: Record<string, string>;
+  readonly upstreamMessage?: string;
 
   constructor(status: number, type: ErrorType, message: string, options: GatewayErrorOptions = {}) {
     super(message);
@@ -58,6 +63,7 @@ export class GatewayError extends Error {
     this.retryable = options.retryable ?? false;
     this.retryAfterMs = options.retryAfterMs;
     this.headers = { ...options.headers };
+    this.upstreamMessage = options.upstreamMessage;
   }
 }
 
@@ -70,6 +76,12 @@ export const unauthorized = (message = "Invalid or disabled token") =>
 export const forbidden = (message: string) => new GatewayError(403, "permission_error", message);
 
 export const notFound = (message: string) => new GatewayError(404, "not_found_error", message);
+
+/** The provider's own words for a failure when it gave some, else our message. */
+export function upstreamMessage(error: GatewayError): string {
+  const raw = error.metadata?.raw;
+  return error.upstreamMessage ?? (typeof raw === "string" ? raw : error.message);
+}
 
 export function isGatewayError(value: unknown): value is GatewayError {
   return value instanceof GatewayError;

@@ -3,6 +3,7 @@ import { publicUrl } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { errorReason, log } from "@/lib/observability/logger";
 import { GatewayError, isGatewayError } from "./gateway-error";
+import { publicMetadata } from "./openrouter-metadata";
 
 /** Where every error points: the errors section of our own docs, on the configured host. */
 export const errorDocsUrl = () => `${publicUrl()}/docs#errors`;
@@ -15,6 +16,10 @@ export function toGatewayError(error: unknown): GatewayError {
     const field = issue?.path.join(".") || undefined;
     const message = field ? `Invalid request: '${field}' ${issue?.message}` : `Invalid request: ${issue?.message}`;
     return new GatewayError(400, "invalid_request_error", message, { param: field });
+  }
+  // decodeURIComponent / encodeURIComponent on what a caller sent: a malformed %-escape or a lone surrogate.
+  if (error instanceof URIError) {
+    return new GatewayError(400, "invalid_request_error", "Invalid request: malformed percent-encoding or an unpaired surrogate (URI malformed)");
   }
   if (isDatabaseUnavailable(error)) {
     log.warn("database unavailable", { error: errorReason(error) });
@@ -32,7 +37,7 @@ export function openAiErrorBody(error: GatewayError) {
       type: error.type,
       param: error.param ?? null,
       code: error.code ?? error.status,
-      ...(error.metadata ? { metadata: error.metadata } : {}),
+      ...(error.metadata ? { metadata: publicMetadata(error.metadata) } : {}),
       docs_url: errorDocsUrl(),
     },
   };

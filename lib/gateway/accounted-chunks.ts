@@ -1,4 +1,5 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
+import { streamErrorBody } from "@/lib/errors/openrouter-metadata";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import type { ChatChunk } from "@/lib/providers/types";
@@ -15,7 +16,7 @@ function errorChunk(tally: UsageTally, created: number, error: GatewayError): Ch
     model: tally.modelUsed ?? tally.attempt?.model ?? "",
     provider: tally.attempt?.provider,
     choices: [{ index: 0, delta: {}, finish_reason: "error", native_finish_reason: null }],
-    error: { message: error.message, code: error.status, type: error.type, metadata: error.metadata },
+    error: streamErrorBody(error),
   };
 }
 
@@ -75,6 +76,8 @@ export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTall
           // end of a stream never waits on the tokenizer, which counts for the usage row later).
           const usage = tally.usage ? undefined : usageChunk(tally, created, tally.estimatedUsage());
           tally.finish({ status: 200 });
+          // The stream's last bytes wait for its cost to be on a budget counter, for the next request to see.
+          await tally.spent();
           return usage ? { done: false, value: usage } : END;
         }
         value.id = tally.id;
@@ -85,7 +88,7 @@ export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTall
         }
         const error = redactDeep(value.error, redact);
         const reported = inStreamError(error, provider);
-        const chunk = { ...value, error: { ...error, code: error.code ?? reported.status } };
+        const chunk = { ...value, error: { ...streamErrorBody(reported, error.code), type: error.type ?? reported.type } };
         return await fail(chunk, { type: error.type ?? reported.type, message: reported.message, status: reported.status });
       } catch (error) {
         if (ended || tally.finished()) return END;

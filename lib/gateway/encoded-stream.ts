@@ -12,8 +12,14 @@ export interface KeepAlive {
  * through the dialect's encoder and handed on at once. (A TransformStream per request, piped to,
  * cost more CPU than the encoding.) With `keepAlive`, a filler goes out during long silences
  * (slow models, idle proxies). Cancelling the stream cancels the chunks, and so the upstream.
+ * `beforeClose` runs after the encoder's last bytes are out and before the stream ends.
  */
-export function encodedStream(chunks: ChunkReader<ChatChunk>, encoder: SyncTransformer<ChatChunk, Uint8Array>, keepAlive?: KeepAlive): ReadableStream<Uint8Array> {
+export function encodedStream(
+  chunks: ChunkReader<ChatChunk>,
+  encoder: SyncTransformer<ChatChunk, Uint8Array>,
+  keepAlive?: KeepAlive,
+  beforeClose?: () => Promise<void>,
+): ReadableStream<Uint8Array> {
   let lastSent = Date.now();
   let timer: NodeJS.Timeout | undefined;
   let out: TransformStreamDefaultController<Uint8Array>;
@@ -61,6 +67,7 @@ export function encodedStream(chunks: ChunkReader<ChatChunk>, encoder: SyncTrans
             }
             clearInterval(timer);
             encoder.flush?.(out);
+            await beforeClose?.();
             return controller.close();
           }
         } catch (error) {

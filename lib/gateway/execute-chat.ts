@@ -5,22 +5,26 @@ import { adapterFor } from "@/lib/providers/adapters";
 import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
 import { admitMessage } from "@/lib/quota/admit-message";
+import { admitSpend } from "@/lib/quota/admit-spend";
+import type { RequestApp } from "@/lib/usage/request-app";
 import { errorReason, log } from "@/lib/observability/logger";
 import { readSseThrough, type ChunkReader } from "@/lib/sse/read-sse-through";
 import type { UsageRecord } from "@/lib/usage/usage-record";
 import { accountedChunks } from "./accounted-chunks";
-import { rawJson, rawStream, type Passthrough } from "./raw-passthrough";
+import { rawJson, rawStream, sendAttempt, type Passthrough } from "./raw-passthrough";
 import { newGenerationId } from "./generation-id";
 import { inlineRemoteImages } from "./inline-remote-images";
 import { reportCredentialSuccess } from "./routing/credential-health";
+import { recordLatency } from "./routing/latency-book";
 import { planAttempts, type Attempt } from "./routing/plan-attempts";
 import type { UsableCredential } from "./routing/user-credentials";
 import { routingState } from "./routing/routing-state";
 import { tryAttempts } from "./try-attempts";
-import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
+import type { UpstreamResponse } from "./upstream/call-upstream";
 import { upstreamNetworkError } from "./upstream/upstream-error";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { upstreamContext } from "./upstream/upstream-context";
+import { middleOut, modelLimits } from "./transforms/middle-out";
 import { UsageTally } from "./usage-tally";
 
 export interface ChatExecutionOptions {
@@ -34,6 +38,8 @@ export interface ChatExecutionOptions {
   ownCredential?: UsableCredential;
   /** The HTTP request's id (x-request-id), for the log lines of this request. */
   requestId?: string | null;
+  /** The calling app (X-Title, HTTP-Referer), recorded on the usage row. */
+  app?: RequestApp;
 }
 
 interface Answered {
@@ -50,20 +56,40 @@ export type ChatOutcome =
   /** The provider's own bytes, for a client of the same dialect. */
   | { kind: "raw"; id: string; attempt: Attempt; body: string | ReadableStream<Uint8Array>; contentType: string };
 
+/**
+ * The request as one target should get it, made once per provider and model: its variant's
+ * changes, Gemini's images fetched, and middle-out for the model's context. OpenRouter gets the
+ * request as the client sent it (it applies transforms itself).
+ */
+function targetRequests(chat: ChatRequest, signal: AbortSignal): (attempt: Attempt) => Promise<ChatRequest> {
+  const prepared = new Map<string, Promise<ChatRequest>>();
+  let withInlineImages: Promise<ChatRequest> | undefined;
+  const prepare = async (attempt: Attempt): Promise<ChatRequest> => {
+    // Gemini takes image bytes, not URLs: fetch them once, whichever attempt needs them.
+    const source = getProvider(attempt.provider)!.family === "gemini" ? await (withInlineImages ??= inlineRemoteImages(chat, signal)) : chat;
+    const shaped = { ...source, ...attempt.overrides, model: attempt.model };
+    return attempt.provider === "openrouter" ? shaped : middleOut(shaped, modelLimits(attempt.provider, attempt.model));
+  };
+  return (attempt) => {
+    const key = `${attempt.provider}\u0000${attempt.model}`;
+    if (!prepared.has(key)) prepared.set(key, prepare(attempt));
+    return prepared.get(key)!;
+  };
+}
+
 /** The first attempt whose upstream answers with a success status. */
 async function firstAnswer(caller: Caller, attempts: Attempt[], chat: ChatRequest, tally: UsageTally, created: number, options: ChatExecutionOptions): Promise<Answered> {
-  let withInlineImages: Promise<ChatRequest> | undefined;
+  const requestFor = targetRequests(chat, options.signal);
   const { value } = await tryAttempts(caller, attempts, async (attempt) => {
     tally.attempts += 1;
     tally.attempt = attempt;
     const context = upstreamContext(attempt, tally.id, created, options.passHeaders);
     const family = getProvider(attempt.provider)!.family;
     const adapter = adapterFor(family);
-    const raw = options.passthrough?.family === family;
-    // Gemini takes image bytes, not URLs: fetch them once, whichever attempt needs them.
-    const source = family === "gemini" ? await (withInlineImages ??= inlineRemoteImages(chat, options.signal)) : chat;
-    const request = raw ? options.passthrough!.build(context) : adapter.buildChatRequest({ ...source, model: attempt.model }, context);
-    const response = await callUpstream(attempt.provider, adapter, request, options.signal, { userSuppliedHost: Boolean(attempt.credential.baseUrl) });
+    const translated = async () => adapter.buildChatRequest(await requestFor(attempt), context);
+    const started = performance.now();
+    const { response, raw } = await sendAttempt(attempt, adapter, context, translated, options.signal, options.passthrough);
+    recordLatency(attempt.credential.id, attempt.model, performance.now() - started);
     routingState().recordUse(attempt.credential.id);
     reportCredentialSuccess(attempt.credential.id);
     return { attempt, response, context, adapter, raw };
@@ -92,19 +118,22 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
   const id = newGenerationId();
   const created = Math.floor(Date.now() / 1000);
   const modelIds = [...new Set([chat.model, ...((chat.models as string[] | undefined) ?? [])].filter(Boolean))];
-  const tally = new UsageTally(id, caller, options.endpoint, modelIds[0], Boolean(chat.stream));
+  const tally = new UsageTally(id, caller, options.endpoint, modelIds[0], Boolean(chat.stream), options.app);
   tally.messages = chat.messages;
   try {
-    const attempts = options.ownCredential ? ownAttempts(modelIds[0], options.ownCredential) : await planAttempts(caller, modelIds, chat.user);
+    const attempts = options.ownCredential ? ownAttempts(modelIds[0], options.ownCredential) : await planAttempts(caller, modelIds, { chat, affinityKey: chat.user });
+    await admitSpend(caller);
     tally.ticket = await admitMessage(caller, id);
     tally.countedMessage = true;
     const answered = await firstAnswer(caller, attempts, chat, tally, created, options);
     if (answered.raw) return await rawOutcome(answered, chat, tally, options);
     if (!chat.stream) {
       const response = await readJsonResponse(answered);
-      Object.assign(response, { id, provider: answered.attempt.provider });
+      // OpenAI's and OpenRouter's schemas require system_fingerprint; only some providers send one.
+      Object.assign(response, { id, provider: answered.attempt.provider, system_fingerprint: response.system_fingerprint ?? null });
       tally.observeResponse(response);
       tally.finish({ status: 200 });
+      await tally.spent();
       return { kind: "json", id, attempt: answered.attempt, response };
     }
     const converted = readSseThrough(answered.response.chunks(), answered.adapter.createStreamTransformer(answered.context));
@@ -127,11 +156,13 @@ function ownAttempts(modelId: string, credential: UsableCredential): Attempt[] {
 }
 
 async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTally, options: ChatExecutionOptions): Promise<ChatOutcome> {
-  const { attempt, response, adapter, context } = answered;
+  const { attempt, response, context } = answered;
+  const adapter = options.passthrough?.reader ?? answered.adapter;
   const contentType = response.headers.get("content-type") ?? (chat.stream ? "text/event-stream" : "application/json");
   if (!chat.stream) {
     const body = await rawJson(response, adapter, context, tally);
     tally.finish({ status: 200 });
+    await tally.spent();
     return { kind: "raw", id: tally.id, attempt, body, contentType };
   }
   const body = rawStream(response, adapter, context, tally, options.passthrough!, options.requestId);

@@ -1,9 +1,11 @@
 import { accountPaths } from "./paths-account";
 import { GATEWAY_PATHS } from "./paths-gateway";
 import { NATIVE_PATHS } from "./paths-native";
+import { RESPONSES_PATHS } from "./paths-responses";
 import { SECURITY_SCHEMES } from "./operation-parts";
 import { requestSchemaComponents } from "./request-schemas";
 import { RESPONSE_SCHEMAS } from "./response-schemas";
+import { RESPONSES_API_SCHEMAS } from "./responses-api-schemas";
 
 export interface DocumentHosts {
   /** Where the API is reached (API_PUBLIC_URL). */
@@ -14,6 +16,7 @@ export interface DocumentHosts {
 
 const TAGS = [
   { name: "Chat", description: "OpenAI-compatible chat completions." },
+  { name: "Responses", description: "OpenAI's Responses API, for the Codex CLI, the Agents SDK and responses.create." },
   { name: "Models", description: "The models your token can reach." },
   { name: "Embeddings", description: "OpenAI-compatible embeddings." },
   { name: "Anthropic", description: "Anthropic's Messages API, for the Anthropic SDK and Claude Code." },
@@ -40,9 +43,9 @@ export function buildOpenApiDocument(hosts: DocumentHosts) {
     servers: [{ url: hosts.apiUrl, description: "OauthRouter API" }],
     security: [{ bearerToken: [] }],
     tags: TAGS,
-    paths: { ...GATEWAY_PATHS, ...NATIVE_PATHS, ...accountPaths(hosts.publicUrl) },
+    paths: { ...GATEWAY_PATHS, ...RESPONSES_PATHS, ...NATIVE_PATHS, ...accountPaths(hosts.publicUrl) },
     components: {
-      schemas: { ...requestSchemaComponents(), ...RESPONSE_SCHEMAS },
+      schemas: { ...requestSchemaComponents(), ...RESPONSE_SCHEMAS, ...RESPONSES_API_SCHEMAS },
       securitySchemes: SECURITY_SCHEMES,
     },
   };

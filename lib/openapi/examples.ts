@@ -49,6 +49,18 @@ export const CHAT_EXAMPLES = {
     summary: "Fallback models",
     value: { models: ["anthropic/claude-sonnet-4-5", "openai/gpt-4o", "google/gemini-2.5-flash"], messages: hello },
   },
+  webSearch: {
+    summary: "OpenRouter id with the :online variant (web search, citations in annotations)",
+    value: { model: "anthropic/claude-sonnet-4.5:online", messages: [{ role: "user", content: "What happened in AI this week?" }] },
+  },
+  providerPreferences: {
+    summary: "OpenRouter provider preferences",
+    value: { model: "openai/gpt-4o", messages: hello, provider: { order: ["OpenAI"], allow_fallbacks: false, require_parameters: true } },
+  },
+  middleOut: {
+    summary: "Middle-out compression of an over-long prompt",
+    value: { model: "google/gemini-2.5-flash", messages: hello, transforms: ["middle-out"] },
+  },
 } as const;
 
 export const EMBEDDINGS_EXAMPLES = {
@@ -92,4 +104,20 @@ export const UPDATE_KEY_EXAMPLES = {
 
 export const CODE_EXCHANGE_EXAMPLES = {
   s256: { summary: "Exchange a code (with the PKCE verifier)", value: { code: "CODE_FROM_QUERY_PARAM", code_verifier: "CODE_VERIFIER" } },
+} as const;
+
+export const COMPLETION_EXAMPLES = {
+  basic: { summary: "A prompt, served by a chat model", value: { model: "openai/gpt-4o", prompt: "Write a haiku about the sea.", max_tokens: 64 } },
+  batch: { summary: "Several prompts in one request (not streamed)", value: { model: "anthropic/claude-sonnet-4-5", prompt: ["Say hi.", "Say bye."], temperature: 0.5 } },
+} as const;
+
+export const EMBED_CONTENT_EXAMPLES = {
+  basic: { summary: "Embed one text", value: { content: { parts: [{ text: "The quick brown fox" }] }, taskType: "RETRIEVAL_DOCUMENT" } },
+} as const;
+
+export const BATCH_EMBED_EXAMPLES = {
+  basic: {
+    summary: "Embed several texts",
+    value: { requests: [{ model: "models/gemini-embedding-001", content: { parts: [{ text: "first text" }] } }, { model: "models/gemini-embedding-001", content: { parts: [{ text: "second text" }] } }] },
+  },
 } as const;

@@ -5,15 +5,17 @@ export type Dialect = "openai" | "anthropic" | "gemini";
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-/** Our token, wherever a client puts it: every gateway endpoint reads all five places. */
-export const TOKEN_SECURITY = [{ bearerToken: [] }, { xApiKey: [] }, { xGoogApiKey: [] }, { keyQuery: [] }, { xOauthrouterKey: [] }];
+/** Our token, wherever a client puts it: every gateway endpoint reads these four headers. */
+export const TOKEN_SECURITY = [{ bearerToken: [] }, { xApiKey: [] }, { xGoogApiKey: [] }, { xOauthrouterKey: [] }];
+/** Gemini's endpoints also take `?key=`, as Google's REST examples send it; nothing else does. */
+export const GEMINI_TOKEN_SECURITY = [...TOKEN_SECURITY, { keyQuery: [] }];
 export const MANAGEMENT_SECURITY = [{ managementKey: [] }];
 
 export const SECURITY_SCHEMES: Json = {
   bearerToken: { type: "http", scheme: "bearer", bearerFormat: "lr_live_…", description: "Your API token from My API: `Authorization: Bearer lr_live_…` (OpenAI SDKs, Claude Code's ANTHROPIC_AUTH_TOKEN)." },
   xApiKey: { type: "apiKey", in: "header", name: "x-api-key", description: "The token as Anthropic's SDK sends it." },
   xGoogApiKey: { type: "apiKey", in: "header", name: "x-goog-api-key", description: "The token as Google's GenAI SDK sends it." },
-  keyQuery: { type: "apiKey", in: "query", name: "key", description: "The token as a query parameter, as Gemini's REST examples do." },
+  keyQuery: { type: "apiKey", in: "query", name: "key", description: "The token as a query parameter, as Gemini's REST examples do: only on /v1beta (elsewhere a token in the URL is refused with 401)." },
   xOauthrouterKey: { type: "apiKey", in: "header", name: "x-oauthrouter-key", description: "Our token in a header of its own; wins over the others, so your own provider credential can travel in the standard headers (Claude Code pass-through)." },
   managementKey: { type: "http", scheme: "bearer", bearerFormat: "lr_mgmt_…", description: "A management key (Keys page, or `npx oauthrouter mgmt-key create`): only for /api/v1/keys." },
   metricsToken: { type: "http", scheme: "bearer", description: "The server's METRICS_TOKEN." },
@@ -47,7 +49,7 @@ export const GENERATION_HEADERS: Json = {
 };
 
 /** Statuses every routed request can end with, besides its own. */
-export const GATEWAY_STATUSES = [400, 401, 403, 413, 429, 500, 502, 503, 504];
+export const GATEWAY_STATUSES = [400, 401, 403, 413, 424, 429, 500, 502, 503, 504];
 
 /** One operation under both `/v1/...` and `/api/v1/...`, with distinct operation ids. */
 export function withApiAlias(path: string, methods: Record<string, Json>): Record<string, Json> {

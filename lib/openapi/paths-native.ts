@@ -1,5 +1,5 @@
-import { COUNT_TOKENS_EXAMPLES, GENERATE_CONTENT_EXAMPLES, MESSAGES_EXAMPLES } from "./examples";
-import { errorResponses, GATEWAY_STATUSES, GENERATION_HEADERS, jsonBody, jsonResponse, ref, TOKEN_SECURITY, withApiAlias } from "./operation-parts";
+import { BATCH_EMBED_EXAMPLES, COUNT_TOKENS_EXAMPLES, EMBED_CONTENT_EXAMPLES, GENERATE_CONTENT_EXAMPLES, MESSAGES_EXAMPLES } from "./examples";
+import { errorResponses, GATEWAY_STATUSES, GENERATION_HEADERS, jsonBody, jsonResponse, ref, GEMINI_TOKEN_SECURITY, TOKEN_SECURITY, withApiAlias } from "./operation-parts";
 
 const anthropicHeaders = [
   { name: "anthropic-version", in: "header", required: false, description: "Passed to Anthropic when an Anthropic model serves the request.", schema: { type: "string", example: "2023-06-01" } },
@@ -17,7 +17,7 @@ const messages = {
     requestBody: jsonBody("MessagesRequest", MESSAGES_EXAMPLES),
     responses: {
       "200": {
-        description: "The message, or with `stream: true` Anthropic's events (message_start, content_block_*, message_delta, message_stop).",
+        description: "The message, or with `stream: true` Anthropic's events (message_start, content_block_*, message_delta, message_stop), with `event: ping` while the provider is silent (before it answers, too) and `event: error` for a failure after the headers.",
         headers: GENERATION_HEADERS,
         content: { "application/json": { schema: ref("AnthropicMessage") }, "text/event-stream": { schema: { type: "string" } } },
       },
@@ -44,15 +44,15 @@ const modelParameter = {
   schema: { type: "string" }, example: "gemini-2.0-flash",
 };
 
-function geminiOperation(operationId: string, summary: string, responses: Record<string, unknown>, extraParameters: unknown[] = [], statuses = GATEWAY_STATUSES) {
+function geminiOperation(operationId: string, summary: string, responses: Record<string, unknown>, extraParameters: unknown[] = [], statuses = GATEWAY_STATUSES, body = jsonBody("GenerateContentRequest", GENERATE_CONTENT_EXAMPLES)) {
   return {
     post: {
       operationId,
       tags: ["Gemini"],
       summary,
-      security: TOKEN_SECURITY,
+      security: GEMINI_TOKEN_SECURITY,
       parameters: [modelParameter, ...extraParameters],
-      requestBody: jsonBody("GenerateContentRequest", GENERATE_CONTENT_EXAMPLES),
+      requestBody: body,
       responses: { ...responses, ...errorResponses("gemini", [...statuses, 404]) },
     },
   };
@@ -62,6 +62,34 @@ const altParameter = {
   name: "alt", in: "query", required: false,
   description: "`sse` for server-sent events; without it the stream is one JSON array, as Google sends it.",
   schema: { type: "string", enum: ["sse"] },
+};
+
+const EMBED_STATUSES = [400, 401, 403, 413, 429, 500, 502, 503, 504];
+
+const geminiModels = {
+  get: {
+    operationId: "listGeminiModels",
+    tags: ["Gemini"],
+    summary: "List models (Gemini API)",
+    description: "Your models (those of the providers you have credentials for, as GET /v1/models) as Google's Model resources, for the GenAI SDK's models.list.",
+    security: TOKEN_SECURITY,
+    parameters: [
+      { name: "pageSize", in: "query", required: false, description: "Models per page (default 50, at most 1000).", schema: { type: "integer", minimum: 0 } },
+      { name: "pageToken", in: "query", required: false, description: "The nextPageToken of the previous page.", schema: { type: "string" } },
+    ],
+    responses: { "200": jsonResponse("A page of models.", "GeminiModelList"), ...errorResponses("gemini", [400, 401, 403]) },
+  },
+};
+
+const geminiModel = {
+  get: {
+    operationId: "getGeminiModel",
+    tags: ["Gemini"],
+    summary: "Get one model (Gemini API)",
+    security: TOKEN_SECURITY,
+    parameters: [{ ...modelParameter, description: "The name the list gives, without models/ (gemini-2.5-flash, anthropic/claude-sonnet-4-5)." }],
+    responses: { "200": jsonResponse("The model.", "GeminiModel"), ...errorResponses("gemini", [401, 403, 404]) },
+  },
 };
 
 export const NATIVE_PATHS = {
@@ -75,7 +103,7 @@ export const NATIVE_PATHS = {
     "Stream generated content (Gemini API)",
     {
       "200": {
-        description: "GenerateContentResponse objects: as `data:` events with `?alt=sse`, else as the elements of one JSON array.",
+        description: "GenerateContentResponse objects: as `data:` events with `?alt=sse`, else as the elements of one JSON array. While the provider is silent (before it answers, too) an SSE comment, or whitespace in the array, keeps the connection open; a failure after the headers is a last `{\"error\":…}` object.",
         headers: GENERATION_HEADERS,
         content: { "text/event-stream": { schema: { type: "string" } }, "application/json": { schema: { type: "array", items: ref("GenerateContentResponse") } } },
       },
@@ -85,4 +113,18 @@ export const NATIVE_PATHS = {
   "/v1beta/models/{model}:countTokens": geminiOperation("countGeminiTokens", "Count tokens (Gemini API)", {
     "200": jsonResponse("The count (local o200k tokenizer; an estimate for Gemini models).", "GeminiCountTokensResponse"),
   }, [], [400, 401, 403, 413, 429]),
+  "/v1beta/models/{model}:embedContent": geminiOperation(
+    "embedGeminiContent",
+    "Embed content (Gemini API)",
+    { "200": jsonResponse("The embedding. Routed to any of your providers with embeddings; not counted as a message.", "EmbedContentResponse", { headers: GENERATION_HEADERS }) },
+    [], EMBED_STATUSES, jsonBody("EmbedContentRequest", EMBED_CONTENT_EXAMPLES),
+  ),
+  "/v1beta/models/{model}:batchEmbedContents": geminiOperation(
+    "batchEmbedGeminiContents",
+    "Embed several contents (Gemini API)",
+    { "200": jsonResponse("One embedding per request, in order (what the GenAI SDK's models.embedContent calls).", "BatchEmbedContentsResponse", { headers: GENERATION_HEADERS }) },
+    [], EMBED_STATUSES, jsonBody("BatchEmbedContentsRequest", BATCH_EMBED_EXAMPLES),
+  ),
+  "/v1beta/models": geminiModels,
+  "/v1beta/models/{model}": geminiModel,
 };

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { exchangeSchema } from "@/lib/auth/handle-auth-keys";
 import { countTokensRequestSchema, messagesRequestSchema } from "@/lib/dialects/anthropic/schema";
+import { batchEmbedSchema, embedContentSchema } from "@/lib/dialects/gemini/embed";
 import { generateRequestBodySchema, generateRequestSchema } from "@/lib/dialects/gemini/schema";
+import { responsesRequestDocumentSchema, responsesRequestSchema } from "@/lib/dialects/responses/schema";
 import { CHAT_FIELDS } from "@/lib/docs/chat-fields";
 import { chatRequestSchema } from "@/lib/gateway/chat/request-schema";
+import { completionRequestSchema } from "@/lib/gateway/completions/request-schema";
 import { embeddingsRequestSchema } from "@/lib/gateway/embeddings/request-schema";
 import { createKeySchema, updateKeySchema } from "@/lib/services/api-keys/key-input";
 
@@ -20,6 +23,14 @@ interface RequestSchema {
 /** Request bodies of the public API, by component name: the handlers' own zod schemas. */
 export const REQUEST_SCHEMAS: Record<string, RequestSchema> = {
   ChatCompletionRequest: { parse: chatRequestSchema, document: chatRequestSchema, description: "OpenAI's chat completion request; unknown fields are passed to OpenAI-dialect providers as sent." },
+  ResponsesRequest: { parse: responsesRequestSchema, document: responsesRequestDocumentSchema, description: "OpenAI's Responses request; sent to OpenAI models as given (the model id and a stored conversation aside)." },
+  CompletionRequest: {
+    parse: completionRequestSchema,
+    document: completionRequestSchema,
+    description: "OpenAI's legacy completion request. The prompt becomes the user message of a chat request, so any chat model serves it; other chat fields are accepted as on /v1/chat/completions. Token-array prompts, suffix, best_of above 1 and logprobs are refused with a 400.",
+  },
+  EmbedContentRequest: { parse: embedContentSchema, document: embedContentSchema, description: "Gemini's EmbedContentRequest: text parts only; taskType and outputDimensionality are passed on." },
+  BatchEmbedContentsRequest: { parse: batchEmbedSchema, document: batchEmbedSchema, description: "Gemini's BatchEmbedContentsRequest: one embedding per request, all with the same taskType and outputDimensionality." },
   EmbeddingsRequest: { parse: embeddingsRequestSchema, document: embeddingsRequestSchema, description: "OpenAI's embeddings request." },
   MessagesRequest: { parse: messagesRequestSchema, document: messagesRequestSchema, description: "Anthropic's Messages request; sent to Anthropic exactly as given when an Anthropic model serves it." },
   CountTokensRequest: { parse: countTokensRequestSchema, document: countTokensRequestSchema, description: "A Messages request without max_tokens." },

@@ -1,17 +1,15 @@
 import { ERROR_TYPES } from "@/lib/errors/gateway-error";
 import { API_STRATEGIES } from "@/lib/services/api-keys/strategy-names";
 
-type JsonSchema = Record<string, unknown>;
+import { bool, int, nullable, num, object, ref, str, timestamp, type JsonSchema } from "./json-schema";
+import { OPENROUTER_GENERATION_PROPERTIES, OPENROUTER_KEY_PROPERTIES, OPENROUTER_SCHEMAS } from "./response-schemas-openrouter";
 
-const str = { type: "string" };
-const int = { type: "integer" };
-const bool = { type: "boolean" };
-const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const object = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties), extra: JsonSchema = {}): JsonSchema => ({
-  type: "object", properties, required, ...extra,
-});
 const FINISH_REASONS = ["stop", "length", "tool_calls", "content_filter", "error"];
+
+const urlCitation = object({
+  type: { const: "url_citation" },
+  url_citation: object({ url: str, title: str, content: { ...str, description: "The cited page's text, where the provider gave it." }, start_index: int, end_index: int }, ["url", "title", "start_index", "end_index"]),
+});
 
 const toolCall = object({ id: str, type: { const: "function" }, function: object({ name: str, arguments: { ...str, description: "JSON text of the arguments." } }) });
 
@@ -21,6 +19,9 @@ const chatSchemas: Record<string, JsonSchema> = {
       prompt_tokens: int, completion_tokens: int, total_tokens: int,
       prompt_tokens_details: object({ cached_tokens: int, cache_write_tokens: int }, []),
       completion_tokens_details: object({ reasoning_tokens: int }, []),
+      cost: { ...nullable(num), description: "What the provider charges for the request, in dollars, at its published prices (or the operator's); null when the model's price is unknown." },
+      is_byok: bool,
+      cost_details: object({ upstream_inference_cost: nullable(num), upstream_inference_prompt_cost: nullable(num), upstream_inference_completions_cost: nullable(num), estimated: { ...bool, description: "Tokens counted by us: the provider reported none." } }, []),
     },
     ["prompt_tokens", "completion_tokens", "total_tokens"],
   ),
@@ -35,7 +36,9 @@ const chatSchemas: Record<string, JsonSchema> = {
         items: object(
           {
             index: int,
-            message: object({ role: { const: "assistant" }, content: nullable(str), tool_calls: { type: "array", items: toolCall }, reasoning: str, reasoning_details: { type: "array", items: { type: "object" } }, refusal: nullable(str) }, ["role", "content"]),
+            message: object({ role: { const: "assistant" }, content: nullable(str), tool_calls: { type: "array", items: toolCall }, reasoning: str, reasoning_details: { type: "array", items: { type: "object" } }, refusal: nullable(str),
+              annotations: { type: "array", items: urlCitation, description: "Web sources the answer cites (web search), with the indexes of the cited text." },
+            }, ["role", "content"]),
             finish_reason: nullable({ enum: FINISH_REASONS }),
             native_finish_reason: { ...nullable(str), description: "The provider's own finish reason." },
           },
@@ -43,27 +46,22 @@ const chatSchemas: Record<string, JsonSchema> = {
         ),
       },
       usage: ref("Usage"),
+      system_fingerprint: { ...nullable(str), description: "The provider's, when it sends one; else null." },
     },
-    ["id", "object", "created", "model", "choices", "usage"],
+    ["id", "object", "created", "model", "choices", "usage", "system_fingerprint"],
   ),
   ChatCompletionChunk: object(
     {
       id: str, object: { const: "chat.completion.chunk" }, created: int, model: str, provider: str,
       choices: { type: "array", items: object({ index: int, delta: { type: "object" }, finish_reason: nullable({ enum: FINISH_REASONS }), native_finish_reason: nullable(str) }, ["index", "delta", "finish_reason"]) },
       usage: nullable(ref("Usage")),
-      error: { ...object({ message: str, code: { type: ["integer", "string"] }, type: str, metadata: { type: "object" } }, ["message"]), description: "Set on the last chunk when the provider failed after the stream began (finish_reason is then error)." },
+      error: {
+        ...object({ message: str, code: { ...int, description: "The HTTP status the failure maps to." }, type: str, metadata: ref("StreamErrorMetadata") }, ["message", "code", "metadata"]),
+        description: "Set on the last chunk when the provider failed after the stream began (finish_reason is then error).",
+      },
     },
     ["id", "object", "created", "model", "choices"],
   ),
-  Model: object(
-    {
-      id: { ...str, description: "provider/model, as you send it." }, object: { const: "model" }, created: int, owned_by: str, name: str, provider: str,
-      context_length: int, pricing: object({ prompt: { ...str, description: "USD per million input tokens, at the provider." }, completion: str }),
-      type: { const: "embedding", description: "Present on embedding models." },
-    },
-    ["id", "object", "created", "owned_by", "name", "provider", "context_length", "pricing"],
-  ),
-  ModelList: object({ object: { const: "list" }, data: { type: "array", items: ref("Model") } }),
   EmbeddingsResponse: object({
     object: { const: "list" },
     data: { type: "array", items: object({ object: { const: "embedding" }, index: int, embedding: { anyOf: [{ type: "array", items: { type: "number" } }, { ...str, description: "base64, with encoding_format base64." }] } }) },
@@ -91,14 +89,23 @@ const nativeSchemas: Record<string, JsonSchema> = {
   GeminiCountTokensResponse: object({ totalTokens: int }),
 };
 
-const timestamp = { type: "string", format: "date-time" };
+const SPEND_FIELDS = {
+  usage: { ...num, description: "Dollars this key spent at your providers' prices, in all." },
+  usage_daily: { ...num, description: "Dollars spent today (UTC)." }, usage_weekly: { ...num, description: "Dollars spent this week (from Monday, UTC)." },
+  usage_monthly: { ...num, description: "Dollars spent this month (UTC)." },
+};
+const BUDGET_FIELDS = {
+  limit_usd: { ...nullable(num), description: "Dollar budget per limit_usd_reset window; null: none." }, limit_usd_reset: { enum: ["daily", "weekly", "monthly", "never"] },
+  limit_usd_remaining: nullable(num), limit_usd_resets_at: nullable(timestamp),
+};
 const accountSchemas: Record<string, JsonSchema> = {
   ApiKey: object({
     hash: { ...str, description: "SHA-256 of the key: its id in /api/v1/keys/{hash}." },
     name: str, label: { ...str, description: "The key's visible prefix." }, disabled: bool, is_default: bool,
     allowed_providers: { type: "array", items: str, description: "Empty: every provider." },
     strategy: nullable({ enum: [...API_STRATEGIES] }), limit: nullable(int), limit_reset: { enum: ["daily", "weekly", "monthly", "never"] },
-    usage: { ...int, description: "Messages used in the current limit window." }, limit_remaining: nullable(int), limit_resets_at: nullable(timestamp),
+    ...SPEND_FIELDS, usage_messages: { ...int, description: "Messages used in the current limit window." }, limit_remaining: nullable(int), limit_resets_at: nullable(timestamp),
+    ...BUDGET_FIELDS,
     app_origin: { ...nullable(str), description: "The app that obtained the key through OAuth PKCE." },
     created_at: timestamp, updated_at: timestamp, last_used_at: nullable(timestamp),
   }),
@@ -108,18 +115,22 @@ const accountSchemas: Record<string, JsonSchema> = {
   DeletedApiKey: object({ deleted: { const: true }, hash: str }),
   KeyInfo: object({
     data: object({
-      name: str, label: { ...str, description: "The same as name, under OpenRouter's field name." }, usage: int, limit: nullable(int), limit_reset: str, limit_remaining: nullable(int),
+      name: str, label: { ...str, description: "The same as name, under OpenRouter's field name." }, ...SPEND_FIELDS, usage_messages: int,
+      limit: nullable(int), limit_reset: str, limit_remaining: nullable(int), ...BUDGET_FIELDS,
       allowed_providers: { type: "array", items: str }, strategy: { enum: [...API_STRATEGIES] },
       plan: { enum: ["free", "starter", "pro", "enterprise"] }, plan_name: str, is_free_tier: bool,
       messages: object({ used: int, limit: nullable(int), remaining: nullable(int), bonus: int, resets_at: timestamp }),
+      ...OPENROUTER_KEY_PROPERTIES,
     }),
   }),
   Generation: object({
     data: object({
-      id: str, model: nullable(str), model_requested: str, provider: nullable(str), endpoint: str, status: int, streamed: bool, cancelled: bool,
-      finish_reason: nullable(str), native_finish_reason: nullable(str), tokens_prompt: int, tokens_completion: int, tokens_total: int,
-      tokens_cached: int, tokens_reasoning: int, latency: { ...int, description: "Milliseconds." }, time_to_first_token: nullable(int), attempts: int,
+      id: str, model_requested: str, provider: nullable(str), endpoint: str, status: int, streamed: bool, cancelled: bool,
+      finish_reason: nullable(str), native_finish_reason: nullable(str), tokens_total: int,
+      tokens_cached: int, tokens_reasoning: int, tokens_cache_write: int, cost_known: { ...bool, description: "False when the model's price is unknown." }, cost_estimated: bool,
+      app_title: nullable(str), app_referer: nullable(str), latency: { ...int, description: "Milliseconds." }, time_to_first_token: nullable(int), attempts: int,
       counted_message: bool, error_type: nullable(str), error_message: nullable(str), created_at: timestamp,
+      ...OPENROUTER_GENERATION_PROPERTIES,
     }),
   }),
   CodeExchangeResponse: object({ key: { ...str, description: "A new lr_live_ key for the app." }, app: { ...str, description: "The app's origin, from its callback URL." } }),
@@ -133,7 +144,7 @@ const errorSchemas: Record<string, JsonSchema> = {
         type: { enum: [...ERROR_TYPES] },
         param: { ...nullable(str), description: "The request field at fault, when there is one." },
         code: { type: ["integer", "string"], description: "A code telling causes apart (message_limit, upstream_auth, …), else the HTTP status." },
-        metadata: { type: "object", description: "provider, status (the upstream's) and raw (its message) for upstream failures; resets_at for limits." },
+        metadata: ref("ErrorMetadata"),
         docs_url: { ...str, format: "uri" },
       },
       ["message", "type", "param", "code", "docs_url"],
@@ -144,4 +155,4 @@ const errorSchemas: Record<string, JsonSchema> = {
 };
 
 /** Response bodies of the public API, written as data: the handlers build them by hand too. */
-export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = { ...chatSchemas, ...nativeSchemas, ...accountSchemas, ...errorSchemas };
+export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = { ...chatSchemas, ...nativeSchemas, ...accountSchemas, ...errorSchemas, ...OPENROUTER_SCHEMAS };

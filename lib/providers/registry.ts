@@ -28,6 +28,8 @@ export interface ProviderInfo {
   /** What its keys look like, shown as a hint in Providers. */
   keyHint?: string;
   keyFormats?: KeyFormat[];
+  /** Every key (and token) it issues starts with one of these; Providers refuses anything else. */
+  keyPrefixes?: string[];
 }
 
 const OPENAI_ONLY = ["top_k", "repetition_penalty"];
@@ -35,19 +37,19 @@ const OPENAI_ONLY = ["top_k", "repetition_penalty"];
 export const providerRegistry: ProviderInfo[] = [
   {
     id: "anthropic", name: "Anthropic", family: "anthropic", baseUrl: "https://api.anthropic.com", auth: "anthropic", embeddings: false,
-    keyHint: "sk-ant-api… (API key) or sk-ant-oat… (Claude subscription token)",
+    keyHint: "sk-ant-api… (API key) or sk-ant-oat… (Claude subscription token)", keyPrefixes: ["sk-ant-"],
     keyFormats: [{ pattern: /^sk-ant-oat\d*-/, kind: "oauth_token" }, { pattern: /^sk-ant-(api|admin)\d*-/, kind: "api_key" }],
   },
   {
     id: "openai", name: "OpenAI", family: "openai", baseUrl: "https://api.openai.com/v1", auth: "bearer", embeddings: true,
     quirks: { unsupportedFields: ["max_tokens", ...OPENAI_ONLY] },
-    keyHint: "sk-proj-… or sk-…",
+    keyHint: "sk-proj-… or sk-…", keyPrefixes: ["sk-"],
     // Legacy user keys embed "T3BlbkFJ" (base64 of "OpenAI").
     keyFormats: [{ pattern: /^sk-(proj|svcacct|admin)-/, kind: "api_key" }, { pattern: /^sk-[A-Za-z0-9_-]*T3BlbkFJ/, kind: "api_key" }],
   },
   {
     id: "google", name: "Google Gemini", family: "gemini", baseUrl: "https://generativelanguage.googleapis.com", auth: "x-goog-api-key", embeddings: true,
-    keyHint: "AIza…", keyFormats: [{ pattern: /^AIza[0-9A-Za-z_-]{35}$/, kind: "api_key" }],
+    keyHint: "AIza…", keyPrefixes: ["AIza"], keyFormats: [{ pattern: /^AIza[0-9A-Za-z_-]{35}$/, kind: "api_key" }],
   },
   {
     id: "mistral", name: "Mistral", family: "openai", baseUrl: "https://api.mistral.ai/v1", auth: "bearer", embeddings: true,
@@ -62,18 +64,18 @@ export const providerRegistry: ProviderInfo[] = [
     id: "groq", name: "Groq", family: "openai", baseUrl: "https://api.groq.com/openai/v1", auth: "bearer", embeddings: false,
     // Groq answers 400 to these (console.groq.com/docs/openai).
     quirks: { legacyMaxTokens: true, unsupportedFields: ["logit_bias", "logprobs", "top_logprobs", "n", "messages[].name", ...OPENAI_ONLY] },
-    keyHint: "gsk_…", keyFormats: [{ pattern: /^gsk_/, kind: "api_key" }],
+    keyHint: "gsk_…", keyPrefixes: ["gsk_"], keyFormats: [{ pattern: /^gsk_/, kind: "api_key" }],
   },
   {
     id: "xai", name: "xAI", family: "openai", baseUrl: "https://api.x.ai/v1", auth: "bearer", embeddings: false,
     quirks: { unsupportedFields: OPENAI_ONLY },
-    keyHint: "xai-…", keyFormats: [{ pattern: /^xai-/, kind: "api_key" }],
+    keyHint: "xai-…", keyPrefixes: ["xai-"], keyFormats: [{ pattern: /^xai-/, kind: "api_key" }],
   },
   {
     // The documented base URL has no /v1 (it is accepted as an alias only).
     id: "deepseek", name: "DeepSeek", family: "openai", baseUrl: "https://api.deepseek.com", auth: "bearer", embeddings: false,
     quirks: { legacyMaxTokens: true, jsonObjectOnly: true, unsupportedFields: ["reasoning_effort", "seed", ...OPENAI_ONLY] },
-    keyHint: "sk-… (32 hex characters)", keyFormats: [{ pattern: /^sk-[0-9a-f]{32}$/, kind: "api_key" }],
+    keyHint: "sk-… (32 hex characters)", keyPrefixes: ["sk-"], keyFormats: [{ pattern: /^sk-[0-9a-f]{32}$/, kind: "api_key" }],
   },
   {
     id: "together", name: "Together AI", family: "openai", baseUrl: "https://api.together.xyz/v1", auth: "bearer", embeddings: true,
@@ -91,8 +93,9 @@ export const providerRegistry: ProviderInfo[] = [
   },
   {
     id: "openrouter", name: "OpenRouter", family: "openai", baseUrl: "https://openrouter.ai/api/v1", auth: "bearer", embeddings: true,
-    quirks: { legacyMaxTokens: true },
-    keyHint: "sk-or-v1-…", keyFormats: [{ pattern: /^sk-or-/, kind: "api_key" }],
+    // App attribution, as OpenRouter documents it (openrouter.ai/docs/api-reference, "Headers").
+    quirks: { legacyMaxTokens: true, forwardHeaders: ["http-referer", "x-title", "x-openrouter-title", "x-openrouter-categories"] },
+    keyHint: "sk-or-v1-…", keyPrefixes: ["sk-or-"], keyFormats: [{ pattern: /^sk-or-/, kind: "api_key" }],
   },
   {
     id: "custom", name: "Custom (OpenAI-compatible)", family: "openai", baseUrl: "", auth: "bearer", authOptional: true, embeddings: true,

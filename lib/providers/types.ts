@@ -60,6 +60,37 @@ export interface FunctionTool {
   function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean };
 }
 
+/**
+ * OpenRouter's server-side web search tool: the model searches when it decides to. Sent as is to an
+ * OpenRouter credential; mapped onto the provider's own search (see `web_search_options`) elsewhere.
+ */
+export interface WebSearchServerTool {
+  type: "openrouter:web_search";
+  parameters?: { engine?: string; max_results?: number; search_context_size?: SearchContextSize; allowed_domains?: string[]; excluded_domains?: string[] };
+}
+
+export type Tool = FunctionTool | WebSearchServerTool;
+
+export type SearchContextSize = "low" | "medium" | "high";
+
+/**
+ * Web search, as OpenAI's `web_search_options` plus the domain filters OpenRouter's server tool
+ * takes: each provider's own server-side search (OpenAI search models, Anthropic's web search
+ * tool, Gemini's Google Search grounding) is asked for with it.
+ */
+export interface WebSearchOptions {
+  search_context_size?: SearchContextSize;
+  user_location?: { type: "approximate"; approximate: { city?: string; country?: string; region?: string; timezone?: string } } | null;
+  allowed_domains?: string[];
+  excluded_domains?: string[];
+}
+
+/** A web source the answer cites, as OpenAI's and OpenRouter's `annotations`. */
+export interface UrlCitation {
+  type: "url_citation";
+  url_citation: { url: string; title: string; content?: string; start_index: number; end_index: number };
+}
+
 export type ToolChoice =
   | "none"
   | "auto"
@@ -92,7 +123,7 @@ export interface ChatRequest {
   n?: number;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
-  tools?: FunctionTool[];
+  tools?: Tool[];
   tool_choice?: ToolChoice;
   parallel_tool_calls?: boolean;
   response_format?: ResponseFormat;
@@ -103,6 +134,7 @@ export interface ChatRequest {
   reasoning_effort?: ReasoningEffort;
   /** OpenRouter-style reasoning control. */
   reasoning?: { effort?: ReasoningEffort; max_tokens?: number; exclude?: boolean; enabled?: boolean };
+  web_search_options?: WebSearchOptions;
   /** Fields we do not model, kept for a same-dialect upstream. */
   [extra: string]: unknown;
 }
@@ -115,6 +147,19 @@ export interface Usage {
   total_tokens: number;
   prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number };
   completion_tokens_details?: { reasoning_tokens?: number };
+  /** What the provider charges for the request in dollars (lib/pricing); null when its price is unknown. */
+  cost?: number | null;
+  is_byok?: boolean;
+  cost_details?: CostDetails;
+}
+
+/** OpenRouter's breakdown of `cost`; with your own keys, the upstream's charge is all of it. */
+export interface CostDetails {
+  upstream_inference_cost: number | null;
+  upstream_inference_prompt_cost: number | null;
+  upstream_inference_completions_cost: number | null;
+  /** The tokens were counted by us because the provider reported none. */
+  estimated?: boolean;
 }
 
 export interface ResponseMessage {
@@ -124,6 +169,7 @@ export interface ResponseMessage {
   reasoning?: string;
   reasoning_details?: ReasoningDetail[];
   refusal?: string | null;
+  annotations?: UrlCitation[];
 }
 
 export interface ChatResponse {
@@ -156,6 +202,7 @@ export interface ChunkDelta {
   tool_calls?: ToolCallDelta[];
   reasoning?: string;
   reasoning_details?: ReasoningDetail[];
+  annotations?: UrlCitation[];
 }
 
 export interface ChatChunk {
@@ -243,6 +290,8 @@ export interface ProviderQuirks {
   prefixPrefill?: boolean;
   /** Only json_object is accepted: a json_schema becomes json_object plus the schema as an instruction. */
   jsonObjectOnly?: boolean;
+  /** Client headers passed on to this provider (OpenRouter's app attribution), lower-case. */
+  forwardHeaders?: string[];
   /** Path of the chat endpoint relative to the base URL. */
   chatPath?: string;
   embeddingsPath?: string;

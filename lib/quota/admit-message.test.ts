@@ -49,6 +49,8 @@ async function callerFor(email: string, overrides: Partial<Caller> = {}): Promis
     strategy: "latest",
     limit: null,
     limitReset: "never",
+    limitUsd: null,
+    limitUsdReset: "monthly",
     ...overrides,
   };
 }
@@ -287,6 +289,8 @@ describe("message limits in Redis (REDIS_URL)", () => {
       strategy: "latest",
       limit: null,
       limitReset: "never",
+      limitUsd: null,
+      limitUsdReset: "monthly",
     };
     const now = new Date();
     try {

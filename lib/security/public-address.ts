@@ -2,52 +2,59 @@ import dns, { type LookupAddress, type LookupOptions } from "node:dns";
 import { isIP } from "node:net";
 import { env } from "@/lib/config/env";
 import { badRequest } from "@/lib/errors/gateway-error";
+import { IPV4_SPECIAL_PURPOSE, IPV6_EMBEDDING_IPV4, IPV6_SPECIAL_PURPOSE } from "./special-purpose-addresses";
 
-const PRIVATE_V4: Array<[number, number]> = [
-  [0x00000000, 8], [0x0a000000, 8], [0x64400000, 10], [0x7f000000, 8], [0xa9fe0000, 16],
-  [0xac100000, 12], [0xc0000000, 24], [0xc0000200, 24], [0xc0a80000, 16], [0xc6120000, 15],
-  [0xc6336400, 24], [0xcb007100, 24], [0xe0000000, 4], [0xf0000000, 4],
-];
-
-function v4ToInt(ip: string): number {
-  return ip.split(".").reduce((n, part) => (n << 8) + Number(part), 0) >>> 0;
+function v4ToBigInt(ip: string): bigint {
+  return ip.split(".").reduce((n, part) => (n << 8n) + BigInt(Number(part)), 0n);
 }
 
-function isPrivateV4(n: number): boolean {
-  return PRIVATE_V4.some(([base, bits]) => n >>> (32 - bits) === base >>> (32 - bits));
-}
-
-/** The eight 16-bit groups of an IPv6 address, with `::` expanded and a dotted IPv4 tail converted. */
-function v6Groups(ip: string): number[] {
-  let text = ip.toLowerCase().split("%")[0];
+/** An IPv6 address (already validated by isIP) as 128 bits: `::` expanded, a dotted IPv4 tail converted. */
+function v6ToBigInt(ip: string): bigint {
+  let text = ip.toLowerCase();
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
   if (dotted) {
-    const n = v4ToInt(dotted);
-    text = text.slice(0, -dotted.length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+    const n = v4ToBigInt(dotted);
+    text = text.slice(0, -dotted.length) + `${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
   }
   const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const fill = tail === undefined ? [] : Array(8 - left.length - right.length).fill("0");
-  return [...left, ...fill, ...right].map((group) => parseInt(group, 16));
+  const groups = [...left, ...Array(tail === undefined ? 0 : 8 - left.length - right.length).fill("0"), ...right];
+  return groups.reduce((n, group) => (n << 16n) + BigInt(parseInt(group, 16)), 0n);
 }
 
-/** Loopback, private, link-local, shared, documentation, multicast and reserved ranges, v4 and v6. */
+interface Block {
+  base: bigint;
+  shift: bigint;
+}
+
+function toBlock(cidr: string, width: number, parse: (ip: string) => bigint): Block {
+  const [ip, bits] = cidr.split("/");
+  const shift = BigInt(width - Number(bits));
+  return { base: parse(ip) >> shift, shift };
+}
+
+const inBlock = (n: bigint, block: Block) => n >> block.shift === block.base;
+const V4_BLOCKS = IPV4_SPECIAL_PURPOSE.map((range) => toBlock(range.cidr, 32, v4ToBigInt));
+const V6_BLOCKS = IPV6_SPECIAL_PURPOSE.map((range) => toBlock(range.cidr, 128, v6ToBigInt));
+const V6_EMBEDDING = IPV6_EMBEDDING_IPV4.map((range) => ({ ...toBlock(range.cidr, 128, v6ToBigInt), at: BigInt(range.shift) }));
+const GLOBAL_UNICAST = toBlock("2000::/3", 128, v6ToBigInt);
+
+const isSpecialV4 = (n: bigint) => V4_BLOCKS.some((block) => inBlock(n, block));
+
+/**
+ * Whether an address is in IANA's special-purpose registries (loopback, private, link-local,
+ * shared, documentation, benchmarking, multicast, reserved...). IPv6 forms that carry an IPv4
+ * address are judged by that address; other IPv6 outside global unicast (2000::/3) is refused.
+ */
 export function isPrivateAddress(ip: string): boolean {
-  if (isIP(ip) === 4) return isPrivateV4(v4ToInt(ip));
-  if (isIP(ip.split("%")[0]) !== 6) return true;
-  const g = v6Groups(ip);
-  const embeddedV4 = ((g[6] << 16) | g[7]) >>> 0;
-  const zero = (from: number, to: number) => g.slice(from, to).every((group) => group === 0);
-  const zeroPrefix = (count: number) => zero(0, count);
-  if (zeroPrefix(7) && g[7] <= 1) return true; // :: and ::1
-  if (zeroPrefix(5) && g[5] === 0xffff) return isPrivateV4(embeddedV4); // IPv4-mapped
-  if (zeroPrefix(6)) return isPrivateV4(embeddedV4); // IPv4-compatible (deprecated)
-  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return isPrivateV4(embeddedV4); // NAT64 64:ff9b::/96
-  if (g[0] === 0x2002) return isPrivateV4(((g[1] << 16) | g[2]) >>> 0); // 6to4 carries an IPv4 address
-  if (g[0] === 0x2001 && g[1] === 0x0db8) return true; // documentation
-  if (g[0] === 0x0100 && zero(1, 4)) return true; // discard-only
-  return (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xffc0) === 0xfec0 || (g[0] & 0xff00) === 0xff00;
+  if (isIP(ip) === 4) return isSpecialV4(v4ToBigInt(ip));
+  const bare = ip.split("%")[0];
+  if (isIP(bare) !== 6) return true;
+  const n = v6ToBigInt(bare);
+  const embedding = V6_EMBEDDING.find((block) => inBlock(n, block));
+  if (embedding) return isSpecialV4((n >> embedding.at) & 0xffffffffn);
+  return !inBlock(n, GLOBAL_UNICAST) || V6_BLOCKS.some((block) => inBlock(n, block));
 }
 
 function resolveAll(host: string): Promise<LookupAddress[]> {

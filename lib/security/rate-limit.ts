@@ -1,26 +1,35 @@
 import { env } from "@/lib/config/env";
 import { GatewayError } from "@/lib/errors/gateway-error";
-import { redis } from "@/lib/redis/client";
+import type Redis from "ioredis";
+import { redis, redisKnownDown } from "@/lib/redis/client";
 
 /**
  * Fixed-window attempt limits for sign-in, sign-up and the PKCE exchange, per client address:
- * in Redis when configured (shared by instances), else in this process.
+ * in Redis when configured, so every instance counts against one budget, else in this process.
+ * While Redis is unreachable each instance counts on its own: the door opens no wider than the
+ * limit per instance, and nobody is locked out because the shared count cannot be read.
  */
 const local = new Map<string, { count: number; resetAt: number }>();
+
+async function sharedHit(client: Redis, key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number } | null> {
+  if (redisKnownDown(client)) return null;
+  const window = Math.floor(now / windowMs);
+  const slot = `rl:${key}:${window}`;
+  try {
+    // One transaction: a count is never left without its expiry.
+    const results = await client.multi().incr(slot).pexpire(slot, windowMs).exec();
+    const count = Number(results?.[0]?.[1]);
+    return Number.isFinite(count) && count > 0 ? { count, resetAt: (window + 1) * windowMs } : null;
+  } catch {
+    return null;
+  }
+}
 
 async function hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }> {
   const client = redis();
   const now = Date.now();
-  if (client) {
-    try {
-      const window = Math.floor(now / windowMs);
-      const count = await client.incr(`rl:${key}:${window}`);
-      if (count === 1) await client.pexpire(`rl:${key}:${window}`, windowMs);
-      return { count, resetAt: (window + 1) * windowMs };
-    } catch {
-      // Redis unavailable: fall back to this process's own count.
-    }
-  }
+  const shared = client ? await sharedHit(client, key, windowMs, now) : null;
+  if (shared) return shared;
   const entry = local.get(key);
   if (!entry || entry.resetAt <= now) {
     local.set(key, { count: 1, resetAt: now + windowMs });

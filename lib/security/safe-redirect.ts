@@ -15,3 +15,16 @@ export function localReturnPath(value: string | null | undefined, fallback = "/d
   }
   return url.origin === BASE ? url.pathname + url.search + url.hash : fallback;
 }
+
+/**
+ * next-auth's redirect callback: a local path, or an absolute URL on exactly this site's origin;
+ * anything else (another origin, `http://localhost:4201.evil.example/`, text that is no URL)
+ * goes to the site's root. Never throws.
+ */
+export function sameSiteRedirect(url: string, baseUrl: string): string {
+  const local = localReturnPath(url, "");
+  if (local) return `${baseUrl}${local}`;
+  if (/[\\\u0000-\u001f\u007f]/.test(url) || !URL.canParse(url) || !URL.canParse(baseUrl)) return baseUrl;
+  const target = new URL(url);
+  return target.origin === new URL(baseUrl).origin && !target.username && !target.password ? target.href : baseUrl;
+}

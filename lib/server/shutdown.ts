@@ -4,6 +4,7 @@ import { errorReason, log } from "@/lib/observability/logger";
 import { releaseCounters } from "@/lib/quota/admit-message";
 import { drainRefunds } from "@/lib/quota/refund-queue";
 import { closeRedis } from "@/lib/redis/client";
+import { stopBackgroundRechecks } from "@/lib/services/credentials/background-rechecks";
 import { usageWriter } from "@/lib/usage/usage-writer";
 
 const FLUSH_TRIES = 5;
@@ -17,6 +18,7 @@ const RECORD_GRACE_MS = 2_000;
  */
 export async function drainAndClose(): Promise<boolean> {
   const writer = usageWriter();
+  await stopBackgroundRechecks(true);
   await writer.idle(RECORD_GRACE_MS);
   for (let attempt = 1; attempt <= FLUSH_TRIES; attempt++) {
     try {

@@ -31,6 +31,12 @@ export function messageText(message: ChatMessage): string {
   return content + calls;
 }
 
+/** Each message's tokens as OpenAI counts chat messages: its text plus about four tokens of framing. */
+export async function countMessageTokens(messages: ChatMessage[], options: CountOptions = {}): Promise<number[]> {
+  const counts = await Promise.all(messages.map((message) => tokenizer().count([messageText(message)], options.tenant ?? NO_TENANT, options.signal)));
+  return counts.map((n) => n + 4);
+}
+
 /** Prompt tokens as OpenAI counts chat messages: the text plus about four tokens of framing each. */
 export async function countPromptTokens(messages: ChatMessage[], options: CountOptions = {}): Promise<number> {
   const total = await tokenizer().count(messages.map(messageText), options.tenant ?? NO_TENANT, options.signal);

@@ -7,7 +7,7 @@ const COLUMNS: Array<keyof UsageRecord> = [
   "id", "userId", "tokenId", "credentialId", "endpoint", "modelRequested", "provider", "modelUsed", "status",
   "finishReason", "nativeFinishReason", "promptTokens", "completionTokens", "totalTokens", "cachedTokens",
   "reasoningTokens", "latencyMs", "ttftMs", "streamed", "cancelled", "countedMessage", "errorType", "errorMessage",
-  "attempts", "createdAt",
+  "attempts", "model", "cacheWriteTokens", "costMicros", "costEstimated", "appTitle", "appReferer", "createdAt",
 ];
 
 // The batch travels as one JSON text that PostgreSQL maps onto the table's own columns: one fixed
@@ -19,7 +19,7 @@ const SQL = `INSERT INTO "UsageEvent" (${list})
 SELECT ${list} FROM json_populate_recordset(NULL::"UsageEvent", $1::json)
 ON CONFLICT ("id") DO NOTHING`;
 
-const INTEGER_COLUMNS = new Set<string>(["status", "promptTokens", "completionTokens", "totalTokens", "cachedTokens", "reasoningTokens", "latencyMs", "ttftMs", "attempts"] satisfies Array<keyof UsageRecord>);
+const INTEGER_COLUMNS = new Set<string>(["status", "promptTokens", "completionTokens", "totalTokens", "cachedTokens", "reasoningTokens", "latencyMs", "ttftMs", "attempts", "cacheWriteTokens", "costMicros"] satisfies Array<keyof UsageRecord>);
 
 // Whatever a caller or provider put in a row (a model name with NUL, an error with half a
 // surrogate pair, a token count past 32 bits) is stored cleaned, never refused with its batch.
@@ -41,8 +41,9 @@ export async function insertUsageRows(rows: UsageRecord[]): Promise<void> {
  */
 export function bareUsageRow(row: UsageRecord): UsageRecord {
   return {
-    ...row, modelRequested: "(not stored)", modelUsed: null, finishReason: null, nativeFinishReason: null, errorMessage: null,
-    promptTokens: 0, completionTokens: 0, totalTokens: 0, cachedTokens: 0, reasoningTokens: 0, ttftMs: null,
+    ...row, modelRequested: "(not stored)", modelUsed: null, model: "(not stored)", finishReason: null, nativeFinishReason: null, errorMessage: null,
+    promptTokens: 0, completionTokens: 0, totalTokens: 0, cachedTokens: 0, reasoningTokens: 0, cacheWriteTokens: 0, ttftMs: null,
+    appTitle: null, appReferer: null,
   };
 }
 

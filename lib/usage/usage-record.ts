@@ -4,7 +4,7 @@ export interface UsageRecord {
   userId: string;
   tokenId: string | null;
   credentialId: string | null;
-  endpoint: "chat" | "messages" | "gemini" | "embeddings";
+  endpoint: "chat" | "messages" | "gemini" | "embeddings" | "responses" | "completions";
   modelRequested: string;
   provider: string | null;
   modelUsed: string | null;
@@ -24,5 +24,13 @@ export interface UsageRecord {
   errorType: string | null;
   errorMessage: string | null;
   attempts: number;
+  /** `provider/model` as charted (lib/usage/model-name). */
+  model: string;
+  cacheWriteTokens: number;
+  /** Millionths of a dollar; null when the model's price is unknown. */
+  costMicros: number | null;
+  costEstimated: boolean;
+  appTitle: string | null;
+  appReferer: string | null;
   createdAt: Date;
 }

@@ -12,7 +12,8 @@ function usageRow(userId: string, n: number): UsageRecord {
     id: `gen-writer-${userId}-${n}`, userId, tokenId: null, credentialId: null, endpoint: "chat", modelRequested: "openai/gpt-4o",
     provider: "openai", modelUsed: "gpt-4o", status: 200, finishReason: "stop", nativeFinishReason: "stop", promptTokens: 3,
     completionTokens: 5, totalTokens: 8, cachedTokens: 0, reasoningTokens: 0, latencyMs: 12, ttftMs: null, streamed: false,
-    cancelled: false, countedMessage: false, errorType: null, errorMessage: null, attempts: 1, createdAt: new Date(),
+    cancelled: false, countedMessage: false, errorType: null, errorMessage: null, attempts: 1, model: "openai/gpt-4o",
+    cacheWriteTokens: 0, costMicros: 55, costEstimated: false, appTitle: null, appReferer: null, createdAt: new Date(),
   };
 }
 

@@ -14,6 +14,8 @@ export interface Fault {
   match?: FaultMatch;
   /** Overrides the provider's error message. */
   message?: string;
+  /** With `message`: overrides an OpenAI-dialect error's `code` (null: a refusal that names no code). */
+  code?: string | null;
 }
 
 export interface FaultMatch {
@@ -37,11 +39,11 @@ export interface FaultEffect {
 const number = (arg: string | undefined, fallback: number) => (arg !== undefined && arg !== "" && Number.isFinite(Number(arg)) ? Number(arg) : fallback);
 
 /** Folds mode strings into one effect; unknown modes are ignored. */
-export function parseFaults(modes: string[], message?: string): FaultEffect {
+export function parseFaults(modes: string[], message?: string, code?: string | null): FaultEffect {
   const effect: FaultEffect = { delayMs: 0, plan: {} };
   for (const mode of modes.flatMap((m) => m.split(",")).map((m) => m.trim()).filter(Boolean)) {
     const [name, arg, extra] = mode.split(":");
-    if (name === "status") effect.error = { status: number(arg, 500), retryAfterSeconds: extra === undefined ? undefined : number(extra, 1), message };
+    if (name === "status") effect.error = { status: number(arg, 500), retryAfterSeconds: extra === undefined ? undefined : number(extra, 1), message, ...(code !== undefined ? { code } : {}) };
     if (name === "invalid-key") effect.error = { status: 401, reason: "invalid-key", providerStatus: true, message };
     if (name === "slow" || name === "latency") effect.delayMs += number(arg, 0);
     if (name === "slow-first-token") effect.plan.firstEventDelayMs = number(arg, 0);

@@ -40,7 +40,7 @@ const INVALID_JSON: Record<Family, string> = {
 };
 
 /** The fault modes a request asks for: x-fake-fault header, a `--fault-` model suffix, then setFault. */
-function faultModes(record: RecordedRequest, book: FaultBook): { modes: string[]; message?: string } {
+function faultModes(record: RecordedRequest, book: FaultBook): { modes: string[]; message?: string; code?: string | null } {
   const modes: string[] = [];
   const header = record.headers["x-fake-fault"];
   if (typeof header === "string") modes.push(header);
@@ -48,7 +48,7 @@ function faultModes(record: RecordedRequest, book: FaultBook): { modes: string[]
   if (fromModel) modes.push(fromModel);
   const fault = book.take(record);
   if (fault) modes.push(fault.mode);
-  return { modes, message: fault?.message };
+  return { modes, message: fault?.message, code: fault?.code };
 }
 
 function requestError(record: RecordedRequest, invalidJson: boolean, body: Body, route: NonNullable<ReturnType<typeof findRoute>>): ErrorDetail | null {
@@ -71,9 +71,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (options.record !== false) requests.push(record);
     trackClose(res, record);
     if (!route) return sendError(res, family, { status: 404, path: url.pathname, method: req.method }, record);
-    const { modes, message } = faultModes(record, book);
+    const { modes, message, code } = faultModes(record, book);
     if (modes.length) record.fault = modes.join(",");
-    const effect = parseFaults(modes, message);
+    const effect = parseFaults(modes, message, code);
     const delay = (options.latencyMs ?? 0) + effect.delayMs;
     if (delay) await sleep(delay);
     const body: Body = read.json && typeof read.json === "object" ? (read.json as Body) : {};

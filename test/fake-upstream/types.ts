@@ -66,8 +66,8 @@ export interface ErrorDetail {
   providerStatus?: boolean;
   message?: string;
   param?: string;
-  /** OpenAI's error code for a validation error (e.g. missing_required_parameter). */
-  code?: string;
+  /** OpenAI's error code for a validation error (e.g. missing_required_parameter); null for none at all. */
+  code?: string | null;
   retryAfterSeconds?: number;
   credential?: string;
   model?: string;

@@ -36,3 +36,19 @@ export function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess
     child.once("exit", (code) => reject(new Error(`API process exited (${code}):\n${log}`)));
   });
 }
+
+/** A chat request to one instance, as a client would send it. */
+export function chatOn(instance: ApiProcess, token: string, content = "x"): Promise<Response> {
+  return fetch(`${instance.url}/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content }] }),
+  });
+}
+
+/** Creates an API key through an instance's management API; throws unless it answers 201. */
+export async function createKeyOn(instance: ApiProcess, mgmt: string, body: Record<string, unknown>): Promise<{ key: string; data: { hash: string } }> {
+  const response = await fetch(`${instance.url}/api/v1/keys`, { method: "POST", headers: { authorization: `Bearer ${mgmt}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (response.status !== 201) throw new Error(`creating a key answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { key: string; data: { hash: string } };
+}

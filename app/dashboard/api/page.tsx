@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CodeBlock } from "@/components/code-block";
 import { CopyButton } from "@/components/copy-button";
+import { DefaultTokenExamples, DefaultTokenField, DefaultTokenProvider } from "@/components/default-token";
 import { PageHeader } from "@/components/page-header";
 import { RegenerateTokenButton } from "@/components/regenerate-token-button";
 import { StrategyForm } from "@/components/strategy-form";
@@ -49,7 +49,7 @@ export default async function MyApiPage() {
   const user = await requireUser("/dashboard/api");
   const [token, credentials] = await Promise.all([revealDefaultToken(user.id), listCredentials(user.id)]);
   const baseUrl = `${apiPublicUrl()}/v1`;
-  return (
+  const content = (
     <div className="space-y-8">
       <PageHeader title="My API">Point any OpenAI-compatible SDK or tool at this base URL with this token.</PageHeader>
 
@@ -62,11 +62,7 @@ export default async function MyApiPage() {
 
       <section className="card grid gap-5" aria-label="Connection">
         <CopyField label="Base URL" value={baseUrl} testId="base-url" hint="No trailing slash. Models are provider/model, e.g. anthropic/claude-sonnet-4-5." />
-        {token ? (
-          <CopyField label="Your token" value={token} testId="api-token" hint="Send it as Authorization: Bearer. Keep it secret." />
-        ) : (
-          <p className="text-sm">Your default token was removed. Regenerate one below.</p>
-        )}
+        {token ? <DefaultTokenField /> : <p className="text-sm">Your default token was removed. Regenerate one below.</p>}
         <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <RegenerateTokenButton />
         </div>
@@ -79,9 +75,10 @@ export default async function MyApiPage() {
       {token && (
         <section className="space-y-4">
           <h2 className="text-lg font-semibold">Ready-to-paste examples</h2>
-          {snippets(baseUrl, token).map((s) => <CodeBlock key={s.label} label={s.label} code={s.code} />)}
+          <DefaultTokenExamples examples={snippets(baseUrl, token)} />
         </section>
       )}
     </div>
   );
+  return token ? <DefaultTokenProvider token={token}>{content}</DefaultTokenProvider> : content;
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ManageBillingButton, PlanChangeButton } from "@/components/billing-buttons";
+import { UnavailableButton } from "@/components/unavailable-button";
+import { chosenPaidPlan } from "@/lib/auth/after-sign-up";
 import { requireUser } from "@/lib/auth/current-user";
 import type { Plan } from "@/lib/db/generated/enums";
 import { PLANS } from "@/lib/quota/plans";
@@ -7,12 +9,22 @@ import { billingOverview, type BillingOverview } from "@/lib/services/billing/bi
 
 export const metadata: Metadata = { title: "Billing" };
 
-type SearchParams = Promise<{ checkout?: string }>;
+type SearchParams = Promise<{ checkout?: string; plan?: string }>;
 
 const ORDER = Object.keys(PLANS) as Plan[];
 const day = (date: Date) => date.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 const count = (n: number) => n.toLocaleString("en-US");
 const notice = "rounded-lg border px-4 py-3 text-sm";
+const NOT_CONFIGURED = "Unavailable: billing (Stripe) is not configured on this server, so plans cannot be bought here. The operator can set your plan.";
+
+/** The plan picked on Pricing ("Choose Pro"), named at the top of the page. */
+function ChosenPlanNotice({ chosen, overview }: { chosen: Plan; overview: BillingOverview }) {
+  const name = PLANS[chosen].name;
+  const text = chosen === overview.plan
+    ? `You chose ${name} on Pricing, and it is already your plan.`
+    : `You chose ${name} on Pricing: ${overview.configured ? `its button below takes you to checkout.` : "it cannot be bought on this server (see above)."}`;
+  return <p role="status" data-testid="chosen-plan" className={`${notice} border-indigo-200 bg-indigo-50 text-indigo-800 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200`}>{text}</p>;
+}
 
 function CheckoutNotice({ outcome }: { outcome?: string }) {
   if (outcome === "success") {
@@ -70,25 +82,29 @@ function CurrentPlan({ overview }: { overview: BillingOverview }) {
   );
 }
 
-function PlanCards({ overview }: { overview: BillingOverview }) {
+function PlanCards({ overview, chosen }: { overview: BillingOverview; chosen: Plan | null }) {
   const current = ORDER.indexOf(overview.plan);
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="billing-plans">
       {ORDER.map((id, index) => {
         const plan = PLANS[id];
         const isCurrent = index === current;
+        const label = `${index > current ? "Upgrade" : "Downgrade"} to ${plan.name}`;
         return (
-          <section key={id} aria-labelledby={`billing-plan-${id}`} className={`card flex flex-col ${isCurrent ? "border-indigo-500 ring-1 ring-indigo-500 dark:border-indigo-400 dark:ring-indigo-400" : ""}`}>
+          <section key={id} aria-labelledby={`billing-plan-${id}`} data-chosen={id === chosen || undefined} className={`card flex flex-col ${isCurrent || id === chosen ? "border-indigo-500 ring-1 ring-indigo-500 dark:border-indigo-400 dark:ring-indigo-400" : ""}`}>
             <div className="flex items-center justify-between gap-2">
               <h3 id={`billing-plan-${id}`} className="text-lg font-semibold">{plan.name}</h3>
               {isCurrent && <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">Current</span>}
+              {!isCurrent && id === chosen && <span className="rounded-full bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white dark:bg-indigo-500">Your choice</span>}
             </div>
             <p className="mt-3 text-3xl font-bold tracking-tight">${plan.priceUsd}<span className="text-base font-normal text-zinc-500"> / month</span></p>
             <p className="mt-2 flex-1 text-sm font-medium text-indigo-700 dark:text-indigo-300">{plan.messages === null ? "Unlimited messages" : `${count(plan.messages)} messages / month`}</p>
             {isCurrent ? (
               <button type="button" disabled className="btn btn-secondary mt-6 w-full">Current plan</button>
+            ) : overview.configured ? (
+              <PlanChangeButton plan={id} label={label} primary={index > current} />
             ) : (
-              <PlanChangeButton plan={id} label={`${index > current ? "Upgrade" : "Downgrade"} to ${plan.name}`} primary={index > current} disabled={!overview.configured} />
+              <UnavailableButton id={`plan-change-${id}`} label={label} reason={NOT_CONFIGURED} className="mt-6" />
             )}
           </section>
         );
@@ -99,7 +115,8 @@ function PlanCards({ overview }: { overview: BillingOverview }) {
 
 export default async function BillingPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/dashboard/billing");
-  const [overview, { checkout }] = await Promise.all([billingOverview(user), searchParams]);
+  const [overview, { checkout, plan }] = await Promise.all([billingOverview(user), searchParams]);
+  const chosen = chosenPaidPlan(plan);
   return (
     <div className="space-y-8">
       <header>
@@ -113,10 +130,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
           Billing is not configured on this server, so plans cannot be bought or changed here. Everything else works as usual; the operator can set your plan with <code className="font-mono">npx oauthrouter</code>.
         </p>
       )}
+      {chosen && <ChosenPlanNotice chosen={chosen} overview={overview} />}
       <CurrentPlan overview={overview} />
       <section className="space-y-4">
         <h2 className="text-lg font-semibold">Plans</h2>
-        <PlanCards overview={overview} />
+        <PlanCards overview={overview} chosen={chosen} />
         {overview.configured && <p className="text-xs text-zinc-500">New subscriptions go through Stripe Checkout; changing or cancelling an existing one happens in the Stripe customer portal, prorated by Stripe.</p>}
       </section>
     </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ConfirmSubmit } from "@/components/confirm-submit";
-import { NewManagementKeyForm, NewTokenForm } from "@/components/new-key-forms";
+import { BudgetForm, NewManagementKeyForm, NewTokenForm } from "@/components/new-key-forms";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { providerRegistry } from "@/lib/providers/registry";
@@ -13,6 +13,13 @@ export const metadata: Metadata = { title: "Keys" };
 
 const PILL = "rounded-full px-2 py-0.5 text-xs font-medium";
 const day = (iso: string | Date | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "never");
+const usd = (n: number) => `$${n < 1 && n > 0 ? n.toFixed(4) : n.toFixed(2)}`;
+
+function Spend({ t }: { t: Awaited<ReturnType<typeof listKeys>>[number] }) {
+  if (t.limit_usd === null) return <>spent {usd(t.usage_monthly)} this month</>;
+  const spent = t.limit_usd - (t.limit_usd_remaining ?? 0);
+  return <span className={t.limit_usd_remaining === 0 ? "font-medium text-red-600 dark:text-red-400" : ""}>{usd(spent)} of {usd(t.limit_usd)} budget ({t.limit_usd_reset})</span>;
+}
 
 export default async function KeysPage() {
   const user = await requireUser("/dashboard/keys");
@@ -43,8 +50,9 @@ export default async function KeysPage() {
                   </div>
                   <div className="font-mono text-xs text-zinc-500">{t.label}</div>
                   <div className="text-xs text-zinc-600 dark:text-zinc-400">
-                    {t.limit === null ? "no limit" : `${t.usage} / ${t.limit} messages (${t.limit_reset})`} · providers: {t.allowed_providers.length ? t.allowed_providers.map((p) => names[p] ?? p).join(", ") : "all"} · strategy: {t.strategy ?? "account default"} · last used {day(t.last_used_at)}
+                    {t.limit === null ? "no limit" : `${t.usage_messages} / ${t.limit} messages (${t.limit_reset})`} · <Spend t={t} /> · providers: {t.allowed_providers.length ? t.allowed_providers.map((p) => names[p] ?? p).join(", ") : "all"} · strategy: {t.strategy ?? "account default"} · last used {day(t.last_used_at)}
                   </div>
+                  <BudgetForm hash={t.hash} name={t.name} limitUsd={t.limit_usd} reset={t.limit_usd_reset} />
                 </div>
                 <div className="flex shrink-0 flex-wrap items-center gap-2">
                   <form action={toggleTokenAction}>

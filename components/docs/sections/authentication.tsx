@@ -6,7 +6,7 @@ const PLACES = [
   { key: "bearer", name: "Authorization: Bearer", kind: "OpenAI SDKs, most tools", text: "The usual place. Claude Code's ANTHROPIC_AUTH_TOKEN sends it here too." },
   { key: "x-api-key", name: "x-api-key", kind: "Anthropic SDK", text: "What the Anthropic SDK and ANTHROPIC_API_KEY send." },
   { key: "x-goog-api-key", name: "x-goog-api-key", kind: "Google GenAI SDK", text: "What Google's SDKs and Gemini CLI send." },
-  { key: "key", name: "?key=", kind: "Gemini REST", text: "A query parameter, as in Google's curl examples. It ends up in logs and history: prefer a header." },
+  { key: "key", name: "?key=", kind: "Gemini REST", text: "A query parameter, as in Google's curl examples, on the Gemini-native /v1beta endpoints only (elsewhere a token in the URL is refused with 401). It ends up in logs and history: prefer a header." },
   { key: "x-oauthrouter-key", name: "x-oauthrouter-key", kind: "pass-through", text: "Wins over the others, so your own provider credential can travel in the standard headers (Claude Code signed in with your Claude account)." },
 ];
 

@@ -84,7 +84,8 @@ export function ChatCompletionsSection({ hosts }: { hosts: DocsHosts }) {
 
       <SubHeading id="fallbacks">Fallbacks with models[]</SubHeading>
       <Prose>
-        List up to ten models in <C>models</C> (with or without <C>model</C>): when one fails before the first byte (provider down, rate-limited, credential refused) the next is tried, within <C>MAX_ATTEMPTS</C> attempts.
+        List up to ten models in <C>models</C> (with or without <C>model</C>): when one fails before the first byte, whatever the error of that model (provider down, rate-limited, credential refused, model not found, parameter refused), the next is tried, within <C>MAX_ATTEMPTS</C> attempts; the last one&apos;s error is returned.
+        A request we refuse ourselves (invalid body, unknown model) fails at once.
         Your credentials for one provider are tried in the order of your routing strategy (latest, random, round-robin, failover, least-used) before moving on. The <C>provider</C> and <C>model</C> of the answer say who served it.
       </Prose>
       <Snippets items={[api.chatFallbacks]} />

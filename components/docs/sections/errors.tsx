@@ -43,8 +43,8 @@ export function ErrorsSection({ hosts }: { hosts: DocsHosts }) {
     <DocSection id="errors" title="Errors" lead="Every error is JSON with the right HTTP status, never a stack trace. On the OpenAI-style endpoints it looks like this:">
       <CodeBlock label="Error body" code={errorBody(hosts)} copy={false} />
       <Prose>
-        <C>param</C> names the request field at fault; <C>code</C> tells causes of one status apart (else it is the status); <C>metadata</C> carries <C>provider</C>, the upstream&apos;s <C>status</C> and its <C>raw</C> message when a provider failed, and <C>resets_at</C> when a limit is reached.
-        429 and some 503 answers carry <C>Retry-After</C>. Failures after a stream has started arrive as the stream&apos;s last event instead.
+        <C>param</C> names the request field at fault; <C>code</C> tells causes of one status apart (else it is the status); <C>metadata</C> carries <C>provider</C>, <C>provider_name</C>, the upstream&apos;s <C>status</C> and <C>raw</C>, the provider&apos;s own error body (credentials masked), when a provider failed, as OpenRouter&apos;s clients read them; and <C>resets_at</C> when a limit is reached.
+        429 and some 503 answers carry <C>Retry-After</C>. Failures after a stream has started arrive as the stream&apos;s last event instead: a chunk whose <C>error</C> has the status as its integer <C>code</C> and <C>metadata.error_type</C> (OpenRouter&apos;s names: <C>rate_limit_exceeded</C>, <C>server</C>, <C>timeout</C>, …).
       </Prose>
       <DefinitionRows label="HTTP statuses and error types" rows={rows} />
       <Prose>The native endpoints answer in their SDKs&apos; own shapes, with the same statuses:</Prose>

@@ -10,6 +10,8 @@ const FIELDS = [
   { key: "allowed_providers", name: "allowed_providers", kind: "string[]", text: "Provider ids this key may use (openai, anthropic, …); empty or absent: all of yours. It also filters GET /v1/models." },
   { key: "limit", name: "limit", kind: "integer | null", text: "Messages this key may send per window; null for no limit of its own (the plan's limit still applies)." },
   { key: "limit_reset", name: "limit_reset", kind: "daily · weekly · monthly · never", text: "When the key's count starts again, at 00:00 UTC (weekly: Mondays). Defaults to monthly with a limit, never without." },
+  { key: "limit_usd", name: "limit_usd", kind: "number | null", text: "A dollar budget per window at your providers' prices (to the millionth); null for none. A request that starts with the window's recorded spend at or past it gets 429 rate_limit_error (code budget_exceeded)." },
+  { key: "limit_usd_reset", name: "limit_usd_reset", kind: "daily · weekly · monthly · never", text: "The budget's window, at 00:00 UTC (weekly: Mondays). Defaults to monthly." },
   { key: "strategy", name: "strategy", kind: `${API_STRATEGIES.join(" · ")} | null`, text: "How this key picks among your credentials for one provider; null follows your account's default." },
   { key: "disabled", name: "disabled", kind: "boolean · update only", text: "A disabled key is refused with 401 at once, everywhere; enable it again with false." },
 ];
@@ -25,9 +27,14 @@ const CREATED = `{
     "strategy": null,
     "limit": 150,
     "limit_reset": "monthly",
-    "usage": 0,
+    "usage": 0,                    // dollars spent, in all (usage_daily, usage_weekly, usage_monthly too)
+    "usage_messages": 0,           // messages in the current limit window
     "limit_remaining": 150,
     "limit_resets_at": "2026-02-01T00:00:00.000Z",
+    "limit_usd": 25,
+    "limit_usd_reset": "monthly",
+    "limit_usd_remaining": 25,
+    "limit_usd_resets_at": "2026-02-01T00:00:00.000Z",
     "created_at": "2026-01-15T09:30:00.000Z",
     "last_used_at": null
   }

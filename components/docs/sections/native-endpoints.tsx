@@ -26,6 +26,15 @@ export function NativeEndpointsSection({ hosts }: { hosts: DocsHosts }) {
         Google&apos;s GenerateContentRequest, camelCase or snake_case. The token goes in <C>?key=</C> or <C>x-goog-api-key</C>. The model is a Gemini name or any <C>provider/model</C>, with the slash written as <C>%2F</C>.
       </Prose>
       <Snippets items={[api.geminiGenerate, api.geminiStream, api.geminiCountTokens, sdk.genaiJs]} />
+      <Endpoint method="POST" url={`${hosts.apiUrl}/v1beta/models/{model}:embedContent`} />
+      <Endpoint method="POST" url={`${hosts.apiUrl}/v1beta/models/{model}:batchEmbedContents`} note="what models.embedContent calls" />
+      <Endpoint method="GET" url={`${hosts.apiUrl}/v1beta/models`} note="?pageSize=&pageToken=" />
+      <Endpoint method="GET" url={`${hosts.apiUrl}/v1beta/models/{model}`} />
+      <Prose>
+        Embeddings in Google&apos;s shape go to whichever of your providers offers embeddings for the model (Gemini, OpenAI, Mistral, Cohere, …): text parts only, with <C>taskType</C> and <C>outputDimensionality</C> passed on; not counted as messages.
+        The models list is your models in Google&apos;s Model shape, paged as the SDK&apos;s <C>models.list</C> expects: Google&apos;s models by their own names (<C>models/gemini-2.5-flash</C>), others as <C>models/provider/model</C>.
+      </Prose>
+      <Snippets items={[api.geminiEmbed, api.geminiBatchEmbed, api.geminiModels]} />
       <Note>Errors on these endpoints come in Anthropic&apos;s and Google&apos;s own error shapes, so their SDKs raise their usual exceptions.</Note>
     </DocSection>
   );

@@ -1,5 +1,6 @@
 import type { GatewayError } from "@/lib/errors/gateway-error";
 import { toGatewayError } from "@/lib/errors/render-openai";
+import { publicMetadata } from "@/lib/errors/openrouter-metadata";
 
 export type AnthropicErrorType =
   | "invalid_request_error" | "authentication_error" | "billing_error" | "permission_error" | "not_found_error"
@@ -25,7 +26,7 @@ export function anthropicErrorType(type: string | undefined, status?: number): A
 export function anthropicErrorBody(error: GatewayError) {
   return {
     type: "error" as const,
-    error: { type: anthropicErrorType(error.type, error.status), message: error.message, ...(error.metadata ? { metadata: error.metadata } : {}) },
+    error: { type: anthropicErrorType(error.type, error.status), message: error.message, ...(error.metadata ? { metadata: publicMetadata(error.metadata) } : {}) },
   };
 }
 

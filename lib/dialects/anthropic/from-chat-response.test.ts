@@ -87,7 +87,7 @@ describe("Anthropic errors", () => {
     const res = anthropicErrorResponse(limited);
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("2");
-    expect(await res.json()).toEqual({ type: "error", error: { type: "rate_limit_error", message: "Slow down", metadata: { provider: "openai", status: 429 } } });
+    expect(await res.json()).toEqual({ type: "error", error: { type: "rate_limit_error", message: "Slow down", metadata: { provider: "openai", provider_name: "OpenAI", status: 429 } } });
   });
 
   it("never leaks an unexpected error's message", async () => {

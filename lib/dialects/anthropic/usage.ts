@@ -1,3 +1,4 @@
+import { pricedFields } from "@/lib/pricing/usage-cost";
 import type { Usage } from "@/lib/providers/types";
 
 export interface AnthropicUsage {
@@ -5,6 +6,8 @@ export interface AnthropicUsage {
   output_tokens: number;
   cache_read_input_tokens: number;
   cache_creation_input_tokens: number;
+  /** Our addition (OpenRouter's `usage.cost`): Anthropic's SDKs ignore fields they do not know. */
+  cost?: number | null;
 }
 
 /** Anthropic counts cache reads and writes apart from input_tokens; our prompt tokens include both. */
@@ -16,5 +19,6 @@ export function anthropicUsage(usage: Usage | null | undefined): AnthropicUsage 
     output_tokens: usage?.completion_tokens ?? 0,
     cache_read_input_tokens: read,
     cache_creation_input_tokens: written,
+    ...pricedFields(usage),
   };
 }

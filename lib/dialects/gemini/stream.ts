@@ -1,4 +1,6 @@
+import type { GatewayError } from "@/lib/errors/gateway-error";
 import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
+import { geminiErrorBody } from "./errors";
 import { GeminiResponseWriter, type GeminiStreamOptions } from "./stream-responses";
 
 export type GeminiStreamFormat = "sse" | "json-array";
@@ -16,6 +18,22 @@ export function jsonArrayFramer() {
     item: (value: unknown) => encoder.encode(`${count++ ? "," : ""}${JSON.stringify(value)}\n`),
     close: () => encoder.encode("]"),
   };
+}
+
+const KEEPALIVE: Record<GeminiStreamFormat, Uint8Array> = {
+  // Framed like Google's own events, so a client splitting on CRLF CRLF skips it whole.
+  sse: encoder.encode(": OAUTHROUTER PROCESSING\r\n\r\n"),
+  // Whitespace is valid anywhere between a JSON array's tokens, before its `[` included.
+  "json-array": encoder.encode("\n"),
+};
+
+/** What a silent stream gets meanwhile: an SSE comment, or whitespace in the JSON array. */
+export const geminiKeepAlive = (format: GeminiStreamFormat) => KEEPALIVE[format];
+
+/** A stream that failed before its first response: Google's `{"error":…}`, in an array of its own in JSON-array mode. */
+export function geminiStreamFailure(format: GeminiStreamFormat, error: GatewayError): Uint8Array {
+  const body = geminiErrorBody(error);
+  return format === "sse" ? encodeGeminiSse(body) : encoder.encode(`[${JSON.stringify(body)}]`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { functionTools } from "@/lib/providers/shared/request-fields";
 import { toGatewayError } from "@/lib/errors/render-openai";
 import curlSnakeCase from "../fixtures/gemini/curl-snake-case.json";
 import functionCalling from "../fixtures/gemini/function-calling.json";
@@ -123,7 +124,7 @@ describe("geminiToChatRequest", () => {
 
   it("maps tool modes and narrows the tools to allowedFunctionNames", () => {
     const tools = [{ functionDeclarations: [{ name: "a" }, { name: "b" }, { name: "c" }] }];
-    const names = (body: unknown) => convert(body).tools?.map((t) => t.function.name);
+    const names = (body: unknown) => functionTools(convert(body).tools).map((t) => t.function.name);
     const any = { ...ask("x"), tools, toolConfig: { functionCallingConfig: { mode: "ANY", allowedFunctionNames: ["a", "c"] } } };
     expect(convert(any).tool_choice).toBe("required");
     expect(names(any)).toEqual(["a", "c"]);

@@ -1,3 +1,4 @@
+import { pricedFields } from "@/lib/pricing/usage-cost";
 import type { Usage } from "@/lib/providers/types";
 
 export interface GeminiUsageMetadata {
@@ -6,6 +7,8 @@ export interface GeminiUsageMetadata {
   totalTokenCount: number;
   thoughtsTokenCount?: number;
   cachedContentTokenCount?: number;
+  /** Our addition (OpenRouter's `usage.cost`): the GenAI SDKs ignore fields they do not know. */
+  cost?: number | null;
 }
 
 /** Gemini counts thoughts apart from candidates; our completion tokens include them. */
@@ -20,5 +23,6 @@ export function geminiUsageMetadata(usage: Usage | null | undefined): GeminiUsag
     totalTokenCount: usage?.total_tokens || prompt + completion,
     ...(thoughts ? { thoughtsTokenCount: thoughts } : {}),
     ...(cached ? { cachedContentTokenCount: cached } : {}),
+    ...pricedFields(usage),
   };
 }

@@ -44,6 +44,58 @@ const functionTool = z.looseObject({
   }),
 });
 
+const contextSize = z.enum(["low", "medium", "high"]);
+const domains = z.array(z.string().min(1)).max(100);
+
+/** OpenRouter's web search server tool: the model searches when it decides to. */
+const webSearchTool = z.looseObject({
+  type: z.literal("openrouter:web_search"),
+  parameters: z
+    .looseObject({
+      engine: z.string().nullish(),
+      max_results: z.number().int().positive().nullish(),
+      search_context_size: contextSize.nullish(),
+      allowed_domains: domains.nullish(),
+      excluded_domains: domains.nullish(),
+    })
+    .nullish(),
+});
+
+const webSearchOptions = z.looseObject({
+  search_context_size: contextSize.nullish(),
+  user_location: z
+    .looseObject({
+      type: z.literal("approximate"),
+      approximate: z.looseObject({ city: z.string().optional(), country: z.string().optional(), region: z.string().optional(), timezone: z.string().optional() }),
+    })
+    .nullish(),
+});
+
+const plugin = z.looseObject({
+  id: z.string().min(1),
+  max_results: z.number().int().positive().nullish(),
+  search_prompt: z.string().nullish(),
+  engine: z.string().nullish(),
+});
+
+const providerNames = z.array(z.string().min(1).max(100)).max(50);
+const sortBy = z.enum(["price", "throughput", "latency"]);
+const price = z.number().nonnegative();
+
+/** OpenRouter's provider preferences; what we do not read is kept for an OpenRouter credential. */
+const providerPreferences = z.looseObject({
+  order: providerNames.nullish(),
+  only: providerNames.nullish(),
+  ignore: providerNames.nullish(),
+  allow_fallbacks: z.boolean().nullish(),
+  require_parameters: z.boolean().nullish(),
+  sort: z.union([sortBy, z.looseObject({ by: sortBy.nullish(), partition: z.string().nullish() })]).nullish(),
+  max_price: z.looseObject({ prompt: price.optional(), completion: price.optional(), request: price.optional(), image: price.optional() }).nullish(),
+  data_collection: z.enum(["allow", "deny"]).nullish(),
+  zdr: z.boolean().nullish(),
+  quantizations: z.array(z.string()).nullish(),
+});
+
 const toolChoice = z.union([
   z.enum(["none", "auto", "required"]),
   z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string() }) }),
@@ -78,7 +130,7 @@ export const chatRequestSchema = z.looseObject({
   n: z.number().int().min(1).max(8).nullish(),
   stream: z.boolean().nullish(),
   stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
-  tools: z.array(functionTool).max(128).nullish(),
+  tools: z.array(z.discriminatedUnion("type", [functionTool, webSearchTool])).max(128).nullish(),
   tool_choice: toolChoice.nullish(),
   parallel_tool_calls: z.boolean().nullish(),
   response_format: responseFormat.nullish(),
@@ -87,6 +139,11 @@ export const chatRequestSchema = z.looseObject({
   reasoning: z
     .looseObject({ effort: effort.optional(), max_tokens: z.number().int().positive().optional(), exclude: z.boolean().optional(), enabled: z.boolean().optional() })
     .nullish(),
+  web_search_options: webSearchOptions.nullish(),
+  plugins: z.array(plugin).max(16).nullish(),
+  provider: providerPreferences.nullish(),
+  transforms: z.array(z.enum(["middle-out"], "must be 'middle-out', the one transform there is")).max(4).nullish(),
+  preset: z.string().min(1).max(256).nullish(),
 }).refine((body) => body.model || body.models?.length, { message: "is required", path: ["model"] });
 
 export type ChatRequestInput = z.infer<typeof chatRequestSchema>;

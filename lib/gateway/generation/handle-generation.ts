@@ -2,7 +2,38 @@ import { authenticateApiToken } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
 import { badRequest, notFound } from "@/lib/errors/gateway-error";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { getProvider } from "@/lib/providers/registry";
 import { usageWriter } from "@/lib/usage/usage-writer";
+
+type UsageRow = NonNullable<Awaited<ReturnType<typeof findOwn>>>;
+
+/** OpenRouter's generation record as its SDK requires it: what we do not record is null. */
+function openRouterGenerationFields(row: UsageRow) {
+  const none = null;
+  const cost = row.costMicros === null ? null : row.costMicros / 1_000_000;
+  return {
+    model: row.modelUsed ?? row.modelRequested,
+    api_type: row.endpoint === "embeddings" ? "embeddings" : "completions",
+    provider_name: row.provider ? (getProvider(row.provider)?.name ?? row.provider) : null,
+    is_byok: true,
+    data_region: "global",
+    origin: "",
+    tokens_prompt: row.promptTokens,
+    tokens_completion: row.completionTokens,
+    native_tokens_prompt: row.promptTokens,
+    native_tokens_completion: row.completionTokens,
+    native_tokens_cached: row.cachedTokens,
+    native_tokens_reasoning: row.reasoningTokens,
+    // OpenRouter's schema has these as numbers: an unknown price is 0 here, and cost_known says so.
+    total_cost: cost ?? 0,
+    usage: cost ?? 0,
+    upstream_inference_cost: cost, cache_discount: none, generation_time: none, moderation_latency: none,
+    native_tokens_completion_images: none, num_fetches: none, num_input_audio_prompt: none, num_media_completion: none,
+    num_media_prompt: none, num_search_results: none, app_id: none, external_user: none, http_referer: row.appReferer,
+    user_agent: none, preset_id: none, provider_responses: none, router: none, service_tier: none,
+    upstream_id: none, web_search_engine: none, workspace_id: none,
+  };
+}
 
 async function findOwn(id: string, tokenId: string) {
   const prisma = await db();
@@ -25,7 +56,6 @@ export async function handleGeneration(request: Request): Promise<Response> {
     return Response.json({
       data: {
         id: row.id,
-        model: row.modelUsed,
         model_requested: row.modelRequested,
         provider: row.provider,
         endpoint: row.endpoint,
@@ -34,11 +64,14 @@ export async function handleGeneration(request: Request): Promise<Response> {
         cancelled: row.cancelled,
         finish_reason: row.finishReason,
         native_finish_reason: row.nativeFinishReason,
-        tokens_prompt: row.promptTokens,
-        tokens_completion: row.completionTokens,
         tokens_total: row.totalTokens,
         tokens_cached: row.cachedTokens,
         tokens_reasoning: row.reasoningTokens,
+        tokens_cache_write: row.cacheWriteTokens,
+        cost_known: row.costMicros !== null,
+        cost_estimated: row.costEstimated,
+        app_title: row.appTitle,
+        app_referer: row.appReferer,
         latency: row.latencyMs,
         time_to_first_token: row.ttftMs,
         attempts: row.attempts,
@@ -46,6 +79,7 @@ export async function handleGeneration(request: Request): Promise<Response> {
         error_type: row.errorType,
         error_message: row.errorMessage,
         created_at: row.createdAt.toISOString(),
+        ...openRouterGenerationFields(row),
       },
     });
   } catch (error) {

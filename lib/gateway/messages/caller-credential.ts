@@ -1,7 +1,12 @@
 import type { UsableCredential } from "@/lib/gateway/routing/user-credentials";
 
-// Hop-by-hop and ours: everything else the client sent goes to Anthropic as it came.
-const NOT_FORWARDED = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "x-oauthrouter-key", "accept-encoding"]);
+// Forwarded: the caller's credential, content type, Anthropic's own headers, and what Claude Code and
+// Anthropic's SDK say of the real client (user-agent, x-app, x-stainless-*, its request and session
+// ids), as Anthropic would see them without us. Never cookies, proxy, hop-by-hop or x-oauthrouter-*.
+const FORWARDED_NAMES = new Set(["authorization", "x-api-key", "content-type", "accept", "user-agent", "x-app", "x-client-request-id"]);
+const FORWARDED_PREFIXES = ["anthropic-", "x-stainless-", "x-claude-code-"];
+
+const isForwarded = (name: string) => FORWARDED_NAMES.has(name) || FORWARDED_PREFIXES.some((prefix) => name.startsWith(prefix));
 
 /**
  * Claude Code pass-through: with our token in `x-oauthrouter-key`, a caller's own Anthropic
@@ -28,11 +33,11 @@ export function callerAnthropicCredential(request: Request): UsableCredential | 
   };
 }
 
-/** The client's headers, for a pass-through request, minus transport ones and our own key. */
+/** The client's headers that a pass-through request forwards (the allow-list above). */
 export function forwardedHeaders(request: Request): Record<string, string> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
-    if (!NOT_FORWARDED.has(name)) headers[name] = value;
+    if (isForwarded(name)) headers[name] = value;
   });
   return headers;
 }

@@ -2,34 +2,22 @@ import { authenticateApiToken } from "@/lib/auth/api-token";
 import { readPresentedToken } from "@/lib/auth/read-bearer";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { notFound } from "@/lib/errors/gateway-error";
+import { apiPublicUrl } from "@/lib/config/env";
 import { catalog, type CatalogEntry } from "@/lib/providers/catalog";
+import { aliasEntries } from "@/lib/providers/catalog/openrouter-ids";
 import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
+import { cachedModelCard, type ModelCard } from "./model-card";
+import { matchesQuery, modelPage, parseModelQuery } from "./model-query";
 import { providerModels } from "./provider-models";
-
-// The catalog's models were added when this build shipped; `created` is required by OpenAI's shape.
-const CATALOG_CREATED = 1_735_689_600;
-
-function toModelObject(entry: CatalogEntry) {
-  return {
-    id: entry.id,
-    object: "model" as const,
-    created: CATALOG_CREATED,
-    owned_by: entry.provider,
-    name: entry.name,
-    provider: entry.provider,
-    context_length: entry.context_length,
-    pricing: entry.pricing,
-    ...(entry.embedding ? { type: "embedding" } : {}),
-  };
-}
 
 /**
  * The catalog for anonymous callers; for a token, the catalog's models of its account's enabled,
  * allowed providers, plus what those credentials list at their providers (custom endpoints too).
+ * `queryKeyUrl` only where the dialect takes `?key=` (Gemini's /v1beta).
  */
-async function visibleModels(request: Request): Promise<CatalogEntry[]> {
-  if (!readPresentedToken(request)) return catalog;
-  const caller = await authenticateApiToken(request);
+export async function visibleModels(request: Request, queryKeyUrl?: URL): Promise<CatalogEntry[]> {
+  if (!readPresentedToken(request, queryKeyUrl)) return catalog;
+  const caller = await authenticateApiToken(request, queryKeyUrl);
   const allowed = (provider: string) => caller.allowedProviders.length === 0 || caller.allowedProviders.includes(provider);
   const credentials = (await usableCredentials(caller.userId)).filter((c) => allowed(c.provider));
   const providers = new Set(credentials.map((c) => c.provider));
@@ -42,14 +30,39 @@ async function visibleModels(request: Request): Promise<CatalogEntry[]> {
     known.add(id);
     models.push({ id, name: model.name ?? model.id, context_length: model.context_length ?? 0, pricing: { prompt: "0", completion: "0" }, provider: model.provider, model: model.id });
   }
-  return models;
+  return withAliases(models, providers);
 }
 
-/** GET /v1/models */
+/** The models plus OpenRouter's ids for them (anthropic/claude-sonnet-4.5, meta-llama/…) that these providers serve. */
+function withAliases(models: CatalogEntry[], providers: Set<string>): CatalogEntry[] {
+  const known = new Set(models.map((m) => m.id));
+  return [...models, ...aliasEntries(providers).filter((alias) => !known.has(alias.id))];
+}
+
+/** The caller's models as cards, filtered by the query's OpenRouter filters. */
+async function filteredCards(request: Request, url: URL): Promise<{ cards: ModelCard[]; query: ReturnType<typeof parseModelQuery> }> {
+  const query = parseModelQuery(url);
+  const apiUrl = apiPublicUrl();
+  const cards = (await visibleModels(request)).map((entry) => cachedModelCard(entry, apiUrl)).filter((card) => matchesQuery(card, query));
+  return { cards, query };
+}
+
+/** GET /v1/models (and /api/v1/models): OpenAI's list, with OpenRouter's fields, filters and pages. */
 export async function handleListModels(request: Request): Promise<Response> {
   try {
-    const models = await visibleModels(request);
-    return Response.json({ object: "list", data: models.map(toModelObject) });
+    const url = new URL(request.url);
+    const { cards, query } = await filteredCards(request, url);
+    return Response.json(modelPage(cards, query, url));
+  } catch (error) {
+    return openAiErrorResponse(error);
+  }
+}
+
+/** GET /api/v1/models/count: how many models the same filters let through. */
+export async function handleCountModels(request: Request): Promise<Response> {
+  try {
+    const { cards } = await filteredCards(request, new URL(request.url));
+    return Response.json({ data: { count: cards.length } });
   } catch (error) {
     return openAiErrorResponse(error);
   }
@@ -60,7 +73,7 @@ export async function handleGetModel(request: Request, id: string): Promise<Resp
   try {
     const model = (await visibleModels(request)).find((entry) => entry.id === id || entry.model === id);
     if (!model) throw notFound(`Model '${id}' is not available`);
-    return Response.json(toModelObject(model));
+    return Response.json(cachedModelCard(model, apiPublicUrl()));
   } catch (error) {
     return openAiErrorResponse(error);
   }

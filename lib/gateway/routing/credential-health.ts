@@ -1,8 +1,9 @@
 import { invalidate } from "@/lib/cache/invalidation";
 import { db } from "@/lib/db";
-import type { GatewayError } from "@/lib/errors/gateway-error";
+import { upstreamMessage, type GatewayError } from "@/lib/errors/gateway-error";
 import type { UsableCredential } from "./user-credentials";
 import { errorReason, log } from "@/lib/observability/logger";
+import { clearRefusals, recordRefusal } from "./refusals";
 
 const DEFAULT_COOLDOWN_MS = 30_000;
 const CIRCUIT_FAILURES = 3;
@@ -29,34 +30,27 @@ function countServerFailure(credentialId: string): void {
   }
 }
 
-/** A success closes the circuit and forgets earlier failures. */
+/** A success closes the circuit and forgets earlier failures and refusals. */
 export function reportCredentialSuccess(credentialId: string): void {
   serverFailures.delete(credentialId);
   openCircuits.delete(credentialId);
+  clearRefusals(credentialId);
 }
 
 /**
- * What a failed attempt says about the credential itself: a rejected one (401/403, Google's
- * API_KEY_INVALID) is marked invalid (shown in Providers with the provider's message), 429 cools
- * it down until the provider's reset time.
- * Request-scoped errors never reach here. Runs off the response path.
+ * What a failed attempt says about the credential itself: a refusal (401/403, Google's
+ * API_KEY_INVALID) counts against it (lib/gateway/routing/refusals.ts), 429 cools it down until
+ * the provider's reset time. Request-scoped errors never reach here. Runs off the response path.
  */
 export function reportCredentialFailure(userId: string, credential: UsableCredential, error: GatewayError): void {
   if (credential.ephemeral) return;
   const status = error.metadata?.status;
   if (typeof status !== "number" || status >= 500) countServerFailure(credential.id);
-  const lastError = String(error.metadata?.raw ?? error.message).slice(0, 500);
-  let data: Record<string, unknown> | null = null;
-  if (error.code === "upstream_auth") {
-    // A subscription token refused on policy grounds is "refused", an expired one "expired".
-    const oauth = credential.kind === "oauth_token";
-    data = { status: oauth ? (status === 403 ? "refused" : "expired") : "invalid", lastError, lastErrorAt: new Date() };
-  } else if (status === 429) {
-    const until = Date.now() + (error.retryAfterMs ?? DEFAULT_COOLDOWN_MS);
-    credential.cooldownUntil = until;
-    data = { cooldownUntil: new Date(until), lastError, lastErrorAt: new Date() };
-  }
-  if (!data) return;
+  if (error.code === "upstream_auth") return void recordRefusal(userId, credential, error);
+  if (status !== 429) return;
+  const until = Date.now() + (error.retryAfterMs ?? DEFAULT_COOLDOWN_MS);
+  credential.cooldownUntil = until;
+  const data = { cooldownUntil: new Date(until), lastError: upstreamMessage(error).slice(0, 500), lastErrorAt: new Date() };
   void db()
     .then((prisma) => prisma.providerCredential.update({ where: { id: credential.id }, data }))
     .then(() => invalidate({ kind: "credentials", userId }))

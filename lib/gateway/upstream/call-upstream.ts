@@ -71,5 +71,5 @@ export async function callUpstream(
   // errors, logs or Providers. Masked in the raw text, and again once the JSON is decoded.
   const text = redact((await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY));
   const parsed = adapter.parseErrorBody(answer.statusCode, text);
-  throw upstreamHttpError(provider, answer.statusCode, headers, { ...parsed, message: storableText(redact(parsed.message), MAX_ERROR_BODY) });
+  throw upstreamHttpError(provider, answer.statusCode, headers, { ...parsed, message: storableText(redact(parsed.message), MAX_ERROR_BODY) }, text, redact);
 }

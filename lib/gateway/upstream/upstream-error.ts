@@ -2,6 +2,7 @@ import { MAX_SSE_EVENT_CHARS } from "@/lib/sse/parse-sse-stream";
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { PRIVATE_ADDRESS_CODE } from "@/lib/security/public-address";
 import { redactDeep, type Redactor } from "@/lib/security/redact";
+import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 
 const CREDENTIAL_REASONS = new Set(["API_KEY_INVALID", "API_KEY_EXPIRED"]);
 
@@ -15,30 +16,45 @@ function retryAfterMs(headers: Headers): number | undefined {
 }
 
 /**
+ * An error body as OpenRouter's `metadata.raw` carries it: the JSON the provider sent, else its
+ * text. Masked again once decoded: a JSON escape (`\u0073k-…`) can spell a key the raw text hides.
+ */
+export function rawErrorBody(body: string, redact: Redactor = (text) => text): unknown {
+  const text = body.trim();
+  return text ? redactDeep(parseJsonOr(text, text), redact) : null;
+}
+
+/**
  * An upstream's HTTP failure as our error: request-scoped ones (400, 404, 413, 422) go back to
- * the caller as theirs; credential, credit, rate and server failures are retryable on another credential.
+ * the caller as theirs; credential, credit, rate and server failures are retryable on another
+ * credential. `body` is the provider's answer, secrets already masked.
  */
 export function upstreamHttpError(
   provider: string,
   status: number,
   headers: Headers,
   parsed: { message: string; code?: string; type?: string },
+  body = parsed.message,
+  redact?: Redactor,
 ): GatewayError {
-  const metadata = { provider, status, raw: parsed.message, ...(parsed.type ? { upstream_type: parsed.type } : {}) };
+  const metadata = { provider, status, raw: rawErrorBody(body, redact), ...(parsed.type ? { upstream_type: parsed.type } : {}) };
   const message = `${provider} returned ${status}: ${parsed.message}`;
+  const common = { metadata, upstreamMessage: parsed.message };
   if (status === 429) {
-    return new GatewayError(429, "rate_limit_error", message, { metadata, retryable: true, retryAfterMs: retryAfterMs(headers), code: "upstream_rate_limited" });
+    return new GatewayError(429, "rate_limit_error", message, { ...common, retryable: true, retryAfterMs: retryAfterMs(headers), code: "upstream_rate_limited" });
   }
   // Google answers a bad key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), not 401.
   if (status === 401 || status === 403 || CREDENTIAL_REASONS.has(parsed.code ?? "")) {
-    return new GatewayError(502, "api_error", `${message} (check the ${provider} credential in Providers)`, { metadata, retryable: true, code: "upstream_auth" });
+    // The provider's own code tells a revoked key from a passing refusal (lib/gateway/routing/refusals.ts).
+    const authMetadata = parsed.code && parsed.code !== parsed.type ? { ...metadata, upstream_code: parsed.code } : metadata;
+    return new GatewayError(502, "api_error", `${message} (check the ${provider} credential in Providers)`, { ...common, metadata: authMetadata, retryable: true, code: "upstream_auth" });
   }
   if (status === 400 || status === 404 || status === 413 || status === 422) {
-    return new GatewayError(status === 413 ? 413 : 400, status === 413 ? "request_too_large" : "invalid_request_error", message, { metadata, code: "upstream_rejected" });
+    return new GatewayError(status === 413 ? 413 : 400, status === 413 ? "request_too_large" : "invalid_request_error", message, { ...common, code: "upstream_rejected" });
   }
   // 402 (out of credit) is the credential's account: another credential may still have some.
   const retryable = status === 402 || status === 408 || status === 409 || status >= 500;
-  return new GatewayError(502, "api_error", message, { metadata, retryable, retryAfterMs: retryAfterMs(headers) });
+  return new GatewayError(502, "api_error", message, { ...common, retryable, retryAfterMs: retryAfterMs(headers) });
 }
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);

@@ -1,10 +1,11 @@
-import { definedOnly, stopList } from "@/lib/providers/shared/request-fields";
+import { definedOnly, functionTools, stopList } from "@/lib/providers/shared/request-fields";
 import type { ChatRequest, UpstreamContext, UpstreamRequest } from "@/lib/providers/types";
 import { anthropicHeaders } from "./headers";
 import { conversation, systemBlocks } from "./messages";
 import { JSON_TOOL, structuredOutputFor } from "./structured-output";
 import { planTokens } from "./thinking";
-import { anthropicToolChoice, anthropicTools, forcesToolUse } from "./tools";
+import { anthropicToolChoice, anthropicTools, forcesToolUse, type AnthropicTool } from "./tools";
+import { webSearchTool } from "./web-search";
 
 export { JSON_TOOL } from "./structured-output";
 export { DEFAULT_MAX_TOKENS } from "./thinking";
@@ -23,8 +24,10 @@ function samplingFields(request: ChatRequest, thinking: boolean): Record<string,
 /** Our request as an Anthropic Messages request. */
 export function buildAnthropicChatRequest(request: ChatRequest, ctx: UpstreamContext): UpstreamRequest {
   const structured = structuredOutputFor(request, ctx.model);
-  const tools = anthropicTools(request.tools);
+  const tools: Array<AnthropicTool | Record<string, unknown>> = anthropicTools(functionTools(request.tools));
   if (structured?.kind === "tool") tools.push(structured.tool);
+  const search = webSearchTool(request.web_search_options);
+  if (search) tools.push(search);
   const choice = structured?.kind === "tool" ? { type: "tool" as const, name: JSON_TOOL } : anthropicToolChoice(request.tool_choice, request.parallel_tool_calls);
   // Anthropic refuses thinking while tool use is forced; the client's forced tool wins.
   const plan = planTokens(request, !forcesToolUse(choice));

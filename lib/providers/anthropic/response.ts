@@ -4,6 +4,7 @@ import type { ChatResponse, ReasoningDetail, ToolCall, UpstreamContext } from "@
 import { mapAnthropicStopReason } from "./finish-reason";
 import { JSON_TOOL } from "./structured-output";
 import { convertAnthropicUsage } from "./usage";
+import { answerCitations } from "./web-search";
 import { messageSchema, type ContentBlock } from "./wire-schema";
 
 /** Thinking blocks as reasoning text plus the details (signatures, redacted data) needed to send them back. */
@@ -37,6 +38,7 @@ export function parseAnthropicChatResponse(body: unknown, ctx: UpstreamContext):
   const toolCalls = blocks.filter((b) => b.type === "tool_use" && b.name !== JSON_TOOL).map(toolCallOf);
   const { reasoning, details } = reasoningFrom(blocks);
   const finish = json ? "stop" : mapAnthropicStopReason(message.stop_reason);
-  const reply = assistantMessage({ text, toolCalls, reasoning, details });
+  const annotations = json ? [] : answerCitations(blocks);
+  const reply = { ...assistantMessage({ text, toolCalls, reasoning, details }), ...(annotations.length ? { annotations } : {}) };
   return singleChoiceResponse(ctx, message.model ?? ctx.model, reply, finish, message.stop_reason ?? null, convertAnthropicUsage(message.usage));
 }

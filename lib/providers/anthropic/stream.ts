@@ -5,7 +5,8 @@ import type { ChatChunk, ChunkDelta, SseEvent, SyncTransformer, UpstreamContext 
 import { mapAnthropicStopReason } from "./finish-reason";
 import { JSON_TOOL } from "./structured-output";
 import { convertAnthropicUsage } from "./usage";
-import { streamEventSchema, type AnthropicUsage, type AnthropicWireError, type StreamEvent } from "./wire-schema";
+import { citationsOf } from "./web-search";
+import { streamEventSchema, type AnthropicCitation, type AnthropicUsage, type AnthropicWireError, type StreamEvent } from "./wire-schema";
 
 interface StreamState {
   model: string;
@@ -14,6 +15,10 @@ interface StreamState {
   /** Anthropic block index → our tool-call index (counted among tool calls only), or the JSON tool. */
   blocks: Map<number, number | "json">;
   toolCount: number;
+  /** Characters of answer text so far, where each text block starts, and the sources it cites. */
+  textLength: number;
+  textStarts: Map<number, number>;
+  citations: Map<number, AnthropicCitation[]>;
   started: boolean;
   done: boolean;
 }
@@ -33,7 +38,11 @@ function blockStart(event: StreamEvent, state: StreamState): ChunkDelta | null {
     return { tool_calls: [{ index: toolIndex, id: block.id ?? `toolu_${index}`, type: "function", function: { name: block.name ?? "", arguments: "" } }] };
   }
   if (block?.type === "redacted_thinking" && block.data) return { reasoning_details: [{ type: "reasoning.encrypted", data: block.data, format: "anthropic" }] };
-  if (block?.type === "text" && block.text) return { content: block.text };
+  if (block?.type === "text") {
+    state.textStarts.set(index, state.textLength);
+    if (block.citations?.length) state.citations.set(index, [...block.citations]);
+    return block.text ? { content: block.text } : null;
+  }
   if (block?.type === "thinking" && block.thinking) return { reasoning: block.thinking };
   return null;
 }
@@ -44,6 +53,11 @@ function blockDelta(event: StreamEvent, state: StreamState): ChunkDelta | null {
   if (delta?.type === "thinking_delta" && delta.thinking) {
     return { reasoning: delta.thinking, reasoning_details: [{ type: "reasoning.text", text: delta.thinking, format: "anthropic" }] };
   }
+  if (delta?.type === "citations_delta" && delta.citation) {
+    const index = event.index ?? 0;
+    state.citations.set(index, [...(state.citations.get(index) ?? []), delta.citation]);
+    return null;
+  }
   if (delta?.type === "signature_delta" && delta.signature) return { reasoning_details: [{ type: "reasoning.text", signature: delta.signature, format: "anthropic" }] };
   if (delta?.type !== "input_json_delta" || !delta.partial_json) return null;
   const target = state.blocks.get(event.index ?? 0);
@@ -51,12 +65,28 @@ function blockDelta(event: StreamEvent, state: StreamState): ChunkDelta | null {
   return target === undefined ? null : { tool_calls: [{ index: target, function: { arguments: delta.partial_json } }] };
 }
 
+/** A text block's citations, once it ends and its place in the answer is known. */
+function blockStop(event: StreamEvent, state: StreamState): ChunkDelta | null {
+  const index = event.index ?? 0;
+  const annotations = citationsOf(state.citations.get(index), state.textStarts.get(index) ?? 0, state.textLength);
+  state.citations.delete(index);
+  return annotations.length ? { annotations } : null;
+}
+
+const DELTAS = new Map<string, (event: StreamEvent, state: StreamState) => ChunkDelta | null>([
+  ["content_block_start", blockStart],
+  ["content_block_delta", blockDelta],
+  ["content_block_stop", blockStop],
+]);
+
 /**
  * Anthropic's event sequence → our chunks: a first chunk with the role, one per content delta,
  * and a last one with finish reason and usage. An `error` event becomes a final error chunk.
  */
 export function createAnthropicStreamTransformer(ctx: UpstreamContext): SyncTransformer<SseEvent, ChatChunk> {
-  const state: StreamState = { model: ctx.model, usage: {}, stopReason: null, blocks: new Map(), toolCount: 0, started: false, done: false };
+  const state: StreamState = {
+    model: ctx.model, usage: {}, stopReason: null, blocks: new Map(), toolCount: 0, textLength: 0, textStarts: new Map(), citations: new Map(), started: false, done: false,
+  };
   const chunk = (delta: ChunkDelta, extra: Partial<ChatChunk> = {}, finish: Pick<ChatChunk["choices"][number], "finish_reason" | "native_finish_reason"> = { finish_reason: null, native_finish_reason: null }): ChatChunk => ({
     id: ctx.id, object: "chat.completion.chunk", created: ctx.created, model: state.model, provider: ctx.provider,
     choices: [{ index: 0, delta, ...finish }], ...extra,
@@ -91,7 +121,8 @@ export function createAnthropicStreamTransformer(ctx: UpstreamContext): SyncTran
         return;
       }
       if (event.type === "message_stop") return controller.enqueue(finalChunk());
-      const delta = event.type === "content_block_start" ? blockStart(event, state) : event.type === "content_block_delta" ? blockDelta(event, state) : null;
+      const delta = DELTAS.get(event.type)?.(event, state);
+      if (delta?.content) state.textLength += delta.content.length;
       if (delta) controller.enqueue(chunk(delta));
     },
     flush(controller) {

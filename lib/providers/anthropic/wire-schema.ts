@@ -9,9 +9,13 @@ export const usageSchema = z.looseObject({
   output_tokens_details: z.looseObject({ thinking_tokens: z.number().nullish() }).nullish(),
 });
 
+/** A text block's source; web search results carry url and title. */
+const citationSchema = z.looseObject({ type: z.string(), url: z.string().nullish(), title: z.string().nullish(), cited_text: z.string().nullish() });
+
 export const contentBlockSchema = z.looseObject({
   type: z.string(),
   text: z.string().nullish(),
+  citations: z.array(citationSchema).nullish(),
   thinking: z.string().nullish(),
   signature: z.string().nullish(),
   data: z.string().nullish(),
@@ -42,6 +46,7 @@ export const streamEventSchema = z.looseObject({
       thinking: z.string().nullish(),
       signature: z.string().nullish(),
       partial_json: z.string().nullish(),
+      citation: citationSchema.nullish(),
       stop_reason: z.string().nullish(),
     })
     .nullish(),
@@ -53,3 +58,4 @@ export type AnthropicUsage = z.infer<typeof usageSchema>;
 export type ContentBlock = z.infer<typeof contentBlockSchema>;
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 export type AnthropicWireError = z.infer<typeof errorSchema>;
+export type AnthropicCitation = z.infer<typeof citationSchema>;

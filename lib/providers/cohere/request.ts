@@ -1,5 +1,5 @@
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
-import { definedOnly, stopList } from "@/lib/providers/shared/request-fields";
+import { definedOnly, functionTools, stopList } from "@/lib/providers/shared/request-fields";
 import type { ChatRequest, UpstreamContext, UpstreamRequest } from "@/lib/providers/types";
 import { toCohereMessages } from "./messages";
 
@@ -9,7 +9,7 @@ const clamp = (value: number | undefined, min: number, max: number) => (value ==
 function toolFields(request: ChatRequest): Record<string, unknown> {
   const choice = request.tool_choice;
   const forced = typeof choice === "object" ? choice.function.name : undefined;
-  const tools = (request.tools ?? []).filter((tool) => tool.type === "function" && (!forced || tool.function.name === forced));
+  const tools = functionTools(request.tools).filter((tool) => !forced || tool.function.name === forced);
   if (!tools.length) return {};
   return {
     tools: tools.map(({ function: { name, description, parameters } }) => ({

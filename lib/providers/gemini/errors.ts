@@ -19,8 +19,8 @@ export function parseGeminiErrorBody(status: number, body: string): { message: s
 /** An `error` event inside a stream: after the first byte, so it ends the stream rather than retrying. */
 export function geminiStreamError(ctx: UpstreamContext, error: GoogleWireError): GatewayError {
   const message = error.message ?? "stream error";
-  const metadata = { provider: ctx.provider, raw: message, ...(error.status ? { upstream_type: error.status } : {}) };
-  if (error.code === 429) return new GatewayError(429, "rate_limit_error", `${ctx.provider}: ${message}`, { metadata });
-  if (error.code === 400) return new GatewayError(400, "invalid_request_error", `${ctx.provider}: ${message}`, { metadata });
-  return new GatewayError(502, "api_error", `${ctx.provider}: ${message}`, { metadata });
+  const details = { metadata: { provider: ctx.provider, raw: { error }, ...(error.status ? { upstream_type: error.status } : {}) }, upstreamMessage: message };
+  if (error.code === 429) return new GatewayError(429, "rate_limit_error", `${ctx.provider}: ${message}`, details);
+  if (error.code === 400) return new GatewayError(400, "invalid_request_error", `${ctx.provider}: ${message}`, details);
+  return new GatewayError(502, "api_error", `${ctx.provider}: ${message}`, details);
 }

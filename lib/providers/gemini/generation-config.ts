@@ -28,10 +28,11 @@ function responseFormat(format: ChatRequest["response_format"]): Record<string, 
 
 // Only Gemini 1.5 and 2.0 take penalties; later models answer 400 "Penalty is not enabled for this model".
 const TAKES_PENALTIES = /^(models\/)?gemini-(1\.5|2\.0)-/;
+export const takesPenalties = (model: string) => TAKES_PENALTIES.test(model);
 
 /** Sampling, limits, output format and thinking as Gemini's generationConfig; unset fields left out. */
 export function generationConfig(request: ChatRequest, model: string): Record<string, unknown> {
-  const penalties = TAKES_PENALTIES.test(model);
+  const penalties = takesPenalties(model);
   return definedOnly({
     maxOutputTokens: request.max_completion_tokens ?? request.max_tokens,
     temperature: request.temperature,

@@ -39,14 +39,16 @@ function systemInstruction(request: ChatRequest): Record<string, unknown> | unde
  * provider). http(s) images must arrive fetched, in `images` or `ctx.remoteImages`.
  */
 export function buildGeminiChatRequest(request: ChatRequest, ctx: GeminiUpstreamContext, images = ctx.remoteImages): UpstreamRequest {
-  const tools = geminiTools(request);
-  const toolConfig = tools ? geminiToolConfig(request.tool_choice) : undefined;
+  const functions = geminiTools(request);
+  const toolConfig = functions ? geminiToolConfig(request.tool_choice) : undefined;
+  // Grounding with Google Search: Gemini searches when it decides to.
+  const tools = [...(functions ?? []), ...(request.web_search_options ? [{ google_search: {} }] : [])];
   const config = generationConfig(request, ctx.model);
   const instruction = systemInstruction(request);
   const body = {
     contents: toGeminiContents(request.messages, { model: ctx.model, images }),
     ...(instruction ? { systemInstruction: instruction } : {}),
-    ...(tools ? { tools } : {}),
+    ...(tools.length ? { tools } : {}),
     ...(toolConfig ? { toolConfig } : {}),
     ...(Object.keys(config).length ? { generationConfig: config } : {}),
   };

@@ -3,14 +3,16 @@ import { assistantMessage } from "@/lib/providers/shared/chat-response";
 import type { ChatResponse, UpstreamContext } from "@/lib/providers/types";
 import { readCandidateParts } from "./candidate-parts";
 import { mapGeminiFinishReason } from "./finish-reason";
+import { groundingCitations } from "./grounding";
 import { convertGeminiUsage } from "./usage";
 import { generateResponseSchema, type GeminiWireCandidate } from "./wire-schema";
 
 function choiceOf(candidate: GeminiWireCandidate, position: number, ctx: UpstreamContext): ChatResponse["choices"][number] {
   const read = readCandidateParts(candidate.content?.parts ?? [], ctx.id);
+  const annotations = groundingCitations(candidate.groundingMetadata, read.text);
   return {
     index: candidate.index ?? position,
-    message: assistantMessage(read),
+    message: { ...assistantMessage(read), ...(annotations.length ? { annotations } : {}) },
     finish_reason: mapGeminiFinishReason(candidate.finishReason, read.toolCalls.length > 0),
     native_finish_reason: candidate.finishReason ?? null,
   };

@@ -5,12 +5,16 @@ import type { ChatChunk, ChunkDelta, FinishReason, SseEvent, SyncTransformer, Up
 import { readCandidateParts } from "./candidate-parts";
 import { geminiStreamError } from "./errors";
 import { mapGeminiFinishReason } from "./finish-reason";
+import { groundingCitations } from "./grounding";
 import { convertGeminiUsage } from "./usage";
 import { generateResponseSchema, type GeminiWireCandidate, type GeminiWireResponse, type GeminiWireUsage } from "./wire-schema";
 
 interface CandidateState {
   toolCount: number;
   finishReason?: string | null;
+  /** The answer so far, which grounding offsets point into, and the citations already sent. */
+  text: string;
+  cited: Set<string>;
 }
 
 interface StreamState {
@@ -34,6 +38,15 @@ function deltaFor(candidate: GeminiWireCandidate, state: CandidateState, ctx: Up
   const delta: ChunkDelta = {};
   if (read.reasoning) delta.reasoning = read.reasoning;
   if (read.text) delta.content = read.text;
+  state.text += read.text;
+  // Gemini may repeat its grounding on later events: each citation goes out once.
+  const annotations = groundingCitations(candidate.groundingMetadata, state.text).filter((a) => {
+    const key = `${a.url_citation.url}\u0000${a.url_citation.start_index}\u0000${a.url_citation.end_index}`;
+    if (state.cited.has(key)) return false;
+    state.cited.add(key);
+    return true;
+  });
+  if (annotations.length) delta.annotations = annotations;
   if (read.details.length) delta.reasoning_details = read.details;
   if (read.toolCalls.length) {
     delta.tool_calls = read.toolCalls.map((call, i) => ({ index: state.toolCount + i, ...call }));
@@ -56,7 +69,7 @@ export function createGeminiStreamTransformer(ctx: UpstreamContext): SyncTransfo
   const candidateState = (index: number, controller: TransformStreamDefaultController<ChatChunk>): CandidateState => {
     let found = state.candidates.get(index);
     if (!found) {
-      state.candidates.set(index, (found = { toolCount: 0 }));
+      state.candidates.set(index, (found = { toolCount: 0, text: "", cited: new Set() }));
       controller.enqueue(chunk(index, { role: "assistant", content: "" }));
     }
     return found;

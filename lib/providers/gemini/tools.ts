@@ -1,4 +1,5 @@
 import type { ChatRequest, FunctionTool, ToolChoice } from "@/lib/providers/types";
+import { functionTools } from "@/lib/providers/shared/request-fields";
 import { sanitizeSchemaForGemini } from "./schema-sanitizer";
 
 function declaration(tool: FunctionTool): Record<string, unknown> {
@@ -11,7 +12,7 @@ function declaration(tool: FunctionTool): Record<string, unknown> {
 
 /** Our function tools as one Gemini `functionDeclarations` tool. */
 export function geminiTools(request: ChatRequest): Array<Record<string, unknown>> | undefined {
-  const tools = (request.tools ?? []).filter((tool) => tool.type === "function");
+  const tools = functionTools(request.tools);
   return tools.length ? [{ functionDeclarations: tools.map(declaration) }] : undefined;
 }
 

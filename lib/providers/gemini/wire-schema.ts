@@ -17,11 +17,23 @@ export const usageMetadataSchema = z.looseObject({
   totalTokenCount: z.number().nullish(),
 });
 
+/** Google Search grounding: the web sources, and which parts of the answer each supports. */
+const groundingSchema = z.looseObject({
+  groundingChunks: z.array(z.looseObject({ web: z.looseObject({ uri: z.string().nullish(), title: z.string().nullish() }).nullish() })).nullish(),
+  groundingSupports: z
+    .array(z.looseObject({
+      segment: z.looseObject({ startIndex: z.number().nullish(), endIndex: z.number().nullish(), text: z.string().nullish() }).nullish(),
+      groundingChunkIndices: z.array(z.number()).nullish(),
+    }))
+    .nullish(),
+});
+
 const candidateSchema = z.looseObject({
   content: z.looseObject({ role: z.string().nullish(), parts: z.array(partSchema).nullish() }).nullish(),
   finishReason: z.string().nullish(),
   finishMessage: z.string().nullish(),
   index: z.number().nullish(),
+  groundingMetadata: groundingSchema.nullish(),
 });
 
 export const googleErrorSchema = z.looseObject({
@@ -58,4 +70,5 @@ export type GeminiWirePart = z.infer<typeof partSchema>;
 export type GeminiWireCandidate = z.infer<typeof candidateSchema>;
 export type GeminiWireResponse = z.infer<typeof generateResponseSchema>;
 export type GeminiWireUsage = z.infer<typeof usageMetadataSchema>;
+export type GeminiWireGrounding = z.infer<typeof groundingSchema>;
 export type GoogleWireError = z.infer<typeof googleErrorSchema>;

@@ -1,4 +1,5 @@
 import type { ChunkDelta, ReasoningDetail, ResponseMessage, ToolCall, ToolCallDelta } from "@/lib/providers/types";
+import { openAiCitations } from "@/lib/providers/shared/citations";
 import type { OpenAiWireMessage } from "./wire-schema";
 
 type WireContent = OpenAiWireMessage["content"];
@@ -34,6 +35,7 @@ export function toResponseMessage(message: OpenAiWireMessage | null | undefined)
   }));
   const reasoning = reasoningOf(message, thinking);
   const details = detailsOf(message);
+  const annotations = openAiCitations(message.annotations);
   return {
     role: "assistant",
     content: text,
@@ -41,6 +43,7 @@ export function toResponseMessage(message: OpenAiWireMessage | null | undefined)
     ...(reasoning ? { reasoning } : {}),
     ...(details ? { reasoning_details: details } : {}),
     ...(message.refusal ? { refusal: message.refusal } : {}),
+    ...(annotations.length ? { annotations } : {}),
   };
 }
 
@@ -55,6 +58,8 @@ export function toChunkDelta(delta: OpenAiWireMessage | null | undefined): Chunk
   if (reasoning) out.reasoning = reasoning;
   const details = detailsOf(delta);
   if (details) out.reasoning_details = details;
+  const annotations = openAiCitations(delta.annotations);
+  if (annotations.length) out.annotations = annotations;
   if (delta.tool_calls?.length) out.tool_calls = delta.tool_calls.map((call, i): ToolCallDelta => {
     const fn = call.function;
     return {

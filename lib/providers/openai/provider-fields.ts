@@ -7,11 +7,19 @@ type Body = Record<string, unknown>;
 const REASONING_MODEL = /^(o\d|gpt-5)(?!.*-chat)/;
 const CHAT_MODEL = /^(gpt-4|gpt-3\.5|chatgpt-)|^gpt-5.*-chat/;
 const SAMPLING = ["temperature", "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias"];
+// The search models (gpt-4o-search-preview…) answer "Model incompatible request arguments" to these.
+const SEARCH_MODEL = /-search-(preview|api)/;
+const SEARCH_REFUSED = [...SAMPLING, "reasoning_effort", "tool_choice", "parallel_tool_calls"];
 
-/** The fields OpenAI itself refuses for this model, dropped so the request does not fail. */
+/** The request fields OpenAI itself refuses for this model. */
+export function refusedByOpenAiModel(model: string): string[] {
+  if (SEARCH_MODEL.test(model)) return SEARCH_REFUSED;
+  return REASONING_MODEL.test(model) ? SAMPLING : CHAT_MODEL.test(model) ? ["reasoning_effort"] : [];
+}
+
+/** Drops what OpenAI refuses for this model, so the request does not fail. */
 export function dropForOpenAiModel(body: Body, model: string): void {
-  const refused = REASONING_MODEL.test(model) ? SAMPLING : CHAT_MODEL.test(model) ? ["reasoning_effort"] : [];
-  for (const field of refused) delete body[field];
+  for (const field of refusedByOpenAiModel(model)) delete body[field];
 }
 
 /**

@@ -1,12 +1,15 @@
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
-import { definedOnly } from "@/lib/providers/shared/request-fields";
+import { definedOnly, functionTools } from "@/lib/providers/shared/request-fields";
 import type { ChatMessage, ChatRequest, ProviderQuirks, UpstreamContext, UpstreamRequest } from "@/lib/providers/types";
 import { applyProviderSpellings, dropForOpenAiModel } from "./provider-fields";
 
 /** Our routing fields: the gateway has already acted on them, no upstream should act on them again. */
-const ROUTING_FIELDS = ["models", "provider", "route", "transforms"];
-/** Extensions OpenRouter understands; for everyone else they are mapped to standard fields, then dropped. */
-const EXTENSION_FIELDS = ["reasoning", "usage"];
+const ROUTING_FIELDS = ["models", "route"];
+/**
+ * Extensions OpenRouter understands (its provider preferences, transforms, plugins and presets
+ * apply there as well); for everyone else they are mapped to standard fields, then dropped.
+ */
+const EXTENSION_FIELDS = ["reasoning", "usage", "provider", "transforms", "plugins", "preset"];
 const SPEAKS_EXTENSIONS = new Set(["openrouter"]);
 /** A quirk entry like `messages[].name` drops that field from every message. */
 const MESSAGE_FIELD = "messages[].";
@@ -49,6 +52,21 @@ function dropUnsupported(body: Record<string, unknown>, fields: string[]): void 
   }
 }
 
+/** OpenAI's own shape of tools and web search: OpenRouter's server tool and domain filters are OpenRouter's. */
+function standardTools(body: Record<string, unknown>, request: ChatRequest): void {
+  const tools = functionTools(request.tools);
+  if (tools.length) body.tools = tools;
+  else delete body.tools;
+  const search = request.web_search_options;
+  if (search) body.web_search_options = definedOnly({ search_context_size: search.search_context_size, user_location: search.user_location });
+}
+
+/** The client headers this provider takes (OpenRouter's app attribution: HTTP-Referer, X-Title). */
+function forwardedHeaders(ctx: UpstreamContext): Record<string, string> {
+  const names = ctx.quirks?.forwardHeaders ?? [];
+  return Object.fromEntries(names.flatMap((name) => (ctx.passHeaders?.[name] ? [[name, ctx.passHeaders[name]]] : [])));
+}
+
 /** Our request in the OpenAI dialect, shaped by the provider's quirks. */
 export function buildOpenAiChatRequest(request: ChatRequest, ctx: UpstreamContext): UpstreamRequest {
   const quirks = ctx.quirks ?? {};
@@ -59,6 +77,7 @@ export function buildOpenAiChatRequest(request: ChatRequest, ctx: UpstreamContex
     if (effort && body.reasoning_effort === undefined) body.reasoning_effort = effort;
     for (const field of EXTENSION_FIELDS) delete body[field];
     body.messages = request.messages.map((m) => plainMessage(m, ctx.provider));
+    standardTools(body, request);
   } else if (body.reasoning_effort !== undefined) {
     // OpenRouter documents reasoning as its `reasoning` object.
     body.reasoning ??= { effort: body.reasoning_effort };
@@ -73,7 +92,12 @@ export function buildOpenAiChatRequest(request: ChatRequest, ctx: UpstreamContex
   return {
     url: `${ctx.baseUrl}${quirks.chatPath ?? "/chat/completions"}`,
     method: "POST",
-    headers: { "content-type": "application/json", accept: request.stream ? "text/event-stream" : "application/json", ...authHeaders("bearer", ctx.credential) },
+    headers: {
+      "content-type": "application/json",
+      accept: request.stream ? "text/event-stream" : "application/json",
+      ...forwardedHeaders(ctx),
+      ...authHeaders("bearer", ctx.credential),
+    },
     body: JSON.stringify(body),
   };
 }

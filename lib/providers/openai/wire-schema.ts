@@ -23,6 +23,7 @@ const messageLike = z.looseObject({
   reasoning_details: z.array(z.looseObject({})).nullish(),
   refusal: z.string().nullish(),
   tool_calls: z.array(toolCall).nullish(),
+  annotations: z.array(z.unknown()).nullish(),
 });
 
 const errorShape = z.looseObject({

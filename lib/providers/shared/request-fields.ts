@@ -1,3 +1,5 @@
+import type { FunctionTool, Tool } from "@/lib/providers/types";
+
 /** `stop` as the list every provider but OpenAI wants. */
 export function stopList(stop: string | string[] | undefined): string[] | undefined {
   return stop === undefined ? undefined : Array.isArray(stop) ? stop : [stop];
@@ -6,4 +8,9 @@ export function stopList(stop: string | string[] | undefined): string[] | undefi
 /** The entries whose value is set: providers reject explicit nulls where a field is optional. */
 export function definedOnly<T extends Record<string, unknown>>(entries: T): Partial<T> {
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined && value !== null)) as Partial<T>;
+}
+
+/** The function tools of a request: server tools (OpenRouter's web search) are not the model's to call. */
+export function functionTools(tools: Tool[] | undefined): FunctionTool[] {
+  return (tools ?? []).filter((tool): tool is FunctionTool => tool.type === "function");
 }

@@ -13,6 +13,9 @@ const fields = {
   limit: z.number().int().min(0).max(100_000_000).nullable(),
   limit_reset: z.enum(["daily", "weekly", "monthly", "never"]),
   strategy: z.enum(API_STRATEGIES).nullable(),
+  // Dollars, to the millionth; null removes the budget.
+  limit_usd: z.number().finite().min(0).max(1_000_000_000).refine((usd) => Math.abs(usd * 1e6 - Math.round(usd * 1e6)) < 1e-6, "must be in whole millionths of a dollar").nullable(),
+  limit_usd_reset: z.enum(["daily", "weekly", "monthly", "never"]),
 };
 
 export const createKeySchema = z.strictObject({
@@ -21,6 +24,8 @@ export const createKeySchema = z.strictObject({
   allowed_providers: fields.allowed_providers.optional(),
   limit: fields.limit.optional(),
   limit_reset: fields.limit_reset.optional(),
+  limit_usd: fields.limit_usd.optional(),
+  limit_usd_reset: fields.limit_usd_reset.optional(),
   strategy: fields.strategy.optional(),
 });
 
@@ -30,6 +35,8 @@ export const updateKeySchema = z.strictObject({
   allowed_providers: fields.allowed_providers.optional(),
   limit: fields.limit.optional(),
   limit_reset: fields.limit_reset.optional(),
+  limit_usd: fields.limit_usd.optional(),
+  limit_usd_reset: fields.limit_usd_reset.optional(),
   strategy: fields.strategy.optional(),
 });
 

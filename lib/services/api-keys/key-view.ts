@@ -1,12 +1,34 @@
 import type { ApiToken } from "@/lib/db/generated/client";
 import { tokenWindow } from "@/lib/quota/periods";
 import type { CounterStore } from "@/lib/quota/counter-store";
+import { MICROS_PER_USD, spendKey } from "@/lib/quota/admit-spend";
+import { spendStore } from "@/lib/quota/spend-store";
 import { toApiStrategy } from "@/lib/services/api-keys/strategy-names";
+import { NO_SPEND, type KeySpend } from "./key-spend";
+
+const usd = (micros: number) => micros / MICROS_PER_USD;
+
+/** A key's dollar budget: what is left of it in the window the gateway enforces. */
+export async function budgetView(token: Pick<ApiToken, "id" | "limitUsd" | "limitUsdReset">, now = new Date()) {
+  const window = tokenWindow(token.limitUsdReset, now);
+  const spent = token.limitUsd === null ? 0 : await spendStore().read(spendKey(token.id, window.key));
+  return {
+    limit_usd: token.limitUsd,
+    limit_usd_reset: token.limitUsdReset,
+    limit_usd_remaining: token.limitUsd === null ? null : usd(Math.max(0, Math.round(token.limitUsd * MICROS_PER_USD) - spent)),
+    limit_usd_resets_at: token.limitUsd === null ? null : window.resetsAt?.toISOString() ?? null,
+  };
+}
+
+/** Dollars spent, as OpenRouter's key objects show them: in all, this UTC day, week and month. */
+export function spendView(spend: KeySpend = NO_SPEND) {
+  return { usage: usd(spend.total), usage_daily: usd(spend.daily), usage_weekly: usd(spend.weekly), usage_monthly: usd(spend.monthly) };
+}
 
 /** An API key as the management API shows it: never the key itself. */
-export async function toKeyView(token: ApiToken, counters: CounterStore, now = new Date()) {
+export async function toKeyView(token: ApiToken, counters: CounterStore, spend: KeySpend | undefined, now = new Date()) {
   const window = tokenWindow(token.limitReset, now);
-  const usage = await counters.read(`token:${token.id}:${window.key}`);
+  const messages = await counters.read(`token:${token.id}:${window.key}`);
   return {
     hash: token.tokenHash,
     name: token.name,
@@ -15,11 +37,13 @@ export async function toKeyView(token: ApiToken, counters: CounterStore, now = n
     is_default: token.isDefault,
     allowed_providers: token.allowedProviders,
     strategy: token.strategy ? toApiStrategy(token.strategy) : null,
+    ...spendView(spend),
     limit: token.limit,
     limit_reset: token.limitReset,
-    usage,
-    limit_remaining: token.limit === null ? null : Math.max(0, token.limit - usage),
+    usage_messages: messages,
+    limit_remaining: token.limit === null ? null : Math.max(0, token.limit - messages),
     limit_resets_at: token.limit === null ? null : window.resetsAt?.toISOString() ?? null,
+    ...(await budgetView(token, now)),
     app_origin: token.appOrigin,
     created_at: token.createdAt.toISOString(),
     updated_at: token.updatedAt.toISOString(),

@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors/gateway-error";
 import { counterStore } from "@/lib/quota/admit-message";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
 import type { CreateKeyInput, UpdateKeyInput } from "./key-input";
+import { keySpend } from "./key-spend";
 import { toKeyView } from "./key-view";
 import { fromApiStrategy } from "./strategy-names";
 
@@ -26,7 +27,8 @@ export async function listKeys(userId: string, offset = 0, includeDisabled = tru
     take: KEYS_PAGE_SIZE,
   });
   const counters = counterStore();
-  return Promise.all(tokens.map((token) => toKeyView(token, counters)));
+  const spend = await keySpend(tokens.map((token) => token.id));
+  return Promise.all(tokens.map((token) => toKeyView(token, counters, spend.get(token.id))));
 }
 
 export async function createKey(userId: string, input: CreateKeyInput) {
@@ -37,12 +39,15 @@ export async function createKey(userId: string, input: CreateKeyInput) {
     limit: input.limit ?? null,
     limitReset: input.limit_reset ?? (input.limit ? "monthly" : "never"),
     strategy: input.strategy ? fromApiStrategy(input.strategy) : null,
+    limitUsd: input.limit_usd ?? null,
+    limitUsdReset: input.limit_usd_reset,
   });
-  return { key: token, id: record.id, data: await toKeyView(record, counterStore()) };
+  return { key: token, id: record.id, data: await toKeyView(record, counterStore(), undefined) };
 }
 
 export async function getKey(userId: string, hash: string) {
-  return toKeyView(await ownedToken(userId, hash), counterStore());
+  const token = await ownedToken(userId, hash);
+  return toKeyView(token, counterStore(), (await keySpend([token.id])).get(token.id));
 }
 
 export async function updateKey(userId: string, hash: string, input: UpdateKeyInput) {
@@ -56,11 +61,13 @@ export async function updateKey(userId: string, hash: string, input: UpdateKeyIn
       allowedProviders: input.allowed_providers,
       limit: input.limit,
       limitReset: input.limit_reset,
+      limitUsd: input.limit_usd,
+      limitUsdReset: input.limit_usd_reset,
       strategy: input.strategy === undefined ? undefined : input.strategy && fromApiStrategy(input.strategy),
     },
   });
   invalidate({ kind: "token", tokenHash: hash });
-  return toKeyView(updated, counterStore());
+  return toKeyView(updated, counterStore(), (await keySpend([updated.id])).get(updated.id));
 }
 
 export async function deleteKey(userId: string, hash: string) {

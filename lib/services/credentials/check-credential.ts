@@ -1,4 +1,4 @@
-import { isGatewayError } from "@/lib/errors/gateway-error";
+import { isGatewayError, upstreamMessage } from "@/lib/errors/gateway-error";
 import { requestModelList, type ModelListTarget } from "@/lib/gateway/models/provider-models";
 import { getProvider } from "@/lib/providers/registry";
 import { enforceRateLimit } from "@/lib/security/rate-limit";
@@ -40,7 +40,7 @@ function fromFailure(error: unknown, name: string, timeoutMs: number): Credentia
   }
   if (!isGatewayError(error)) throw error;
   const status = error.metadata?.status;
-  const raw = String(error.metadata?.raw ?? error.message);
+  const raw = upstreamMessage(error);
   if (status === 401 || status === 403 || (status === 400 && GOOGLE_BAD_KEY.test(raw))) return { result: "refused", status, message: raw };
   if (status === 429) return { result: "unverified", note: `Not verified: ${name} is rate-limiting this credential right now (${raw}).` };
   if (status === 404 || status === 405) return { result: "unverified", note: `Not verified: ${name} has no model listing at this address to check against.` };

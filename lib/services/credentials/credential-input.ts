@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyPrefixProblem, keyShapeProblem, MIN_KEY_LENGTH } from "@/lib/providers/key-format";
 import { getProvider } from "@/lib/providers/registry";
 import { plainText } from "@/lib/services/plain-text";
 
@@ -6,7 +7,15 @@ import { plainText } from "@/lib/services/plain-text";
 export const newCredentialSchema = z
   .object({
     provider: z.string().trim().toLowerCase().refine((id) => Boolean(getProvider(id)), "is not a supported provider"),
-    secret: z.string().trim().min(8, "must be at least 8 characters").max(4096),
+    secret: z
+      .string()
+      .trim()
+      .min(MIN_KEY_LENGTH, `must be at least ${MIN_KEY_LENGTH} characters`)
+      .max(4096)
+      .superRefine((secret, ctx) => {
+        const problem = keyShapeProblem(secret);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     label: plainText(80).optional(),
     kind: z.enum(["api_key", "oauth_token"]).optional(),
     baseUrl: z
@@ -28,6 +37,13 @@ export const newCredentialSchema = z
     message: "is required for Cloudflare Workers AI",
     path: ["accountId"],
   });
+
+/** Providers' form also holds a key to its provider's known format (the CLI stores what it is given). */
+export const checkedCredentialSchema = newCredentialSchema.superRefine((input, ctx) => {
+  // One message per field: a key with spaces is not also told about its prefix.
+  const problem = !keyShapeProblem(input.secret) && keyPrefixProblem(input.provider, input.secret);
+  if (problem) ctx.addIssue({ code: "custom", path: ["secret"], message: problem });
+});
 
 export type NewCredential = z.input<typeof newCredentialSchema>;
 export type ParsedCredential = z.output<typeof newCredentialSchema> & { kind: "api_key" | "oauth_token" };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { credentialState } from "./credential-state";
 
 const now = new Date("2026-11-24T12:00:00Z");
-const healthy = { provider: "openai", kind: "api_key" as const, status: "active" as const, disabled: false, cooldownUntil: null, expiresAt: null, checkNote: null, verifiedAt: now, lastUsedAt: null };
+const healthy = { provider: "openai", kind: "api_key" as const, status: "active" as const, disabled: false, cooldownUntil: null, expiresAt: null, checkNote: null, verifiedAt: now, lastUsedAt: null, nextCheckAt: null };
 
 describe("a credential's state in Providers", () => {
   it("is active when nothing is wrong", () => expect(credentialState(healthy, now)).toMatchObject({ badge: "active", text: "active", needsAttention: false, unverified: null }));
@@ -28,5 +28,13 @@ describe("a credential's state in Providers", () => {
     expect(credentialState(oauth, now)).toMatchObject({ unverified: oauth.checkNote, canRecheck: false });
     expect(credentialState({ ...oauth, status: "refused" }, now).canRecheck).toBe(true);
     expect(credentialState({ ...healthy, provider: "custom", verifiedAt: null, checkNote: "Not verified: custom endpoints" }, now).canRecheck).toBe(false);
+  });
+  it("says, for one out of service, when OauthRouter checks it again by itself, or that it will not", () => {
+    expect(credentialState(healthy, now).nextCheck).toBeNull();
+    expect(credentialState({ ...healthy, status: "invalid", nextCheckAt: new Date("2026-11-24T12:05:00Z") }, now).nextCheck).toBe("Next automatic check at 12:05:00 UTC.");
+    expect(credentialState({ ...healthy, status: "invalid", nextCheckAt: new Date("2026-11-24T11:59:59Z") }, now).nextCheck).toBe("Being checked again automatically now.");
+    expect(credentialState({ ...healthy, status: "invalid", disabled: true, nextCheckAt: new Date("2026-11-24T12:05:00Z") }, now).nextCheck).toBeNull();
+    const refusedToken = { ...healthy, provider: "anthropic", kind: "oauth_token" as const, status: "refused" as const };
+    expect(credentialState(refusedToken, now).nextCheck).toBe("Not checked again automatically: use Check again once it is fixed.");
   });
 });

@@ -21,6 +21,7 @@ export function toCredentialView(record: ProviderCredential) {
     lastUsedAt: record.lastUsedAt,
     verifiedAt: record.verifiedAt,
     checkNote: record.checkNote,
+    nextCheckAt: record.nextCheckAt,
   };
 }
 

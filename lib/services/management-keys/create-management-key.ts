@@ -1,5 +1,6 @@
 import { displayPrefix, generateSecretToken, hashToken, MANAGEMENT_KEY_PREFIX } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors/gateway-error";
 
 /** Creates an `lr_mgmt_` key for the management API; the caller shows `key` once. */
 export async function createManagementKey(userId: string, name = "Management key") {
@@ -16,8 +17,9 @@ export async function listManagementKeys(userId: string) {
   return prisma.managementKey.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, disabled: true, createdAt: true, lastUsedAt: true } });
 }
 
-/** Scoped to the owner; another account's id changes nothing. */
+/** Scoped to the owner: another account's id changes nothing and is "not found". */
 export async function deleteManagementKey(userId: string, id: string) {
   const prisma = await db();
-  await prisma.managementKey.deleteMany({ where: { id, userId } });
+  const { count } = await prisma.managementKey.deleteMany({ where: { id, userId } });
+  if (count === 0) throw notFound("No such management key");
 }

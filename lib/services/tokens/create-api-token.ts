@@ -11,6 +11,8 @@ export interface NewApiToken {
   limit?: number | null;
   limitReset?: LimitReset;
   strategy?: RoutingStrategy | null;
+  limitUsd?: number | null;
+  limitUsdReset?: LimitReset;
   appOrigin?: string | null;
 }
 
@@ -29,6 +31,8 @@ export async function createApiToken(client: Prisma.TransactionClient, userId: s
       limit: input.limit ?? null,
       limitReset: input.limitReset ?? "never",
       strategy: input.strategy ?? null,
+      limitUsd: input.limitUsd ?? null,
+      limitUsdReset: input.limitUsdReset ?? "monthly",
       appOrigin: input.appOrigin ?? null,
     },
   });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { badRequest } from "@/lib/errors/gateway-error";
 import { confirmCurrentPassword } from "./confirm-password";
 import { newUserSchema } from "./create-user";
+import { endAllUserSessions } from "./user-sessions";
 
 const changePasswordSchema = z.object({ currentPassword: z.string(), newPassword: newUserSchema.shape.password });
 
@@ -17,4 +18,5 @@ export async function changePassword(userId: string, input: z.input<typeof chang
   if (newPassword === currentPassword) throw badRequest("The new password must differ from the current one", "newPassword");
   const prisma = await db();
   await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } } });
+  await endAllUserSessions(userId);
 }

@@ -52,7 +52,7 @@ describe.each(databaseTargets())("accounts on $name", (target: DatabaseTarget) =
     expect(await verifyCredentials("nobody@example.com", "password-123")).toBeNull();
   });
 
-  it("gives both sides the referral bonus when a referral code is used", async () => {
+  it("records a referral code as a pending referral: no bonus for either side at sign-up", async () => {
     const { user: referrer } = await createUser({ email: "referrer@example.com", password: "password-123" });
     const { user: referred } = await createUser({
       email: "referred@example.com",
@@ -63,9 +63,11 @@ describe.each(databaseTargets())("accounts on $name", (target: DatabaseTarget) =
       setup.database.prisma.user.findUniqueOrThrow({ where: { id: referrer.id } }),
       setup.database.prisma.user.findUniqueOrThrow({ where: { id: referred.id } }),
     ]);
-    expect(after.bonusMessages).toBe(50);
-    expect(newcomer.bonusMessages).toBe(50);
+    expect(after.bonusMessages).toBe(0);
+    expect(newcomer.bonusMessages).toBe(0);
     expect(newcomer.referredById).toBe(referrer.id);
-    expect(await setup.database.prisma.referral.count({ where: { referrerId: referrer.id } })).toBe(1);
+    expect(await setup.database.prisma.referral.findMany({ where: { referrerId: referrer.id } })).toEqual([
+      expect.objectContaining({ referredId: referred.id, referrerBonus: 50, referredBonus: 50, grantedAt: null, referrerCapped: false }),
+    ]);
   });
 });

@@ -24,19 +24,16 @@ function newReferralCode(): string {
   return randomBytes(6).toString("base64url").replace(/[-_]/g, "x").toLowerCase();
 }
 
+/** The referral is recorded pending: its bonuses wait for the new account's first successful request (grant-referral.ts). */
 async function applyReferral(tx: Prisma.TransactionClient, userId: string, code: string) {
   const referrer = await tx.user.findUnique({ where: { referralCode: code.toLowerCase() } });
   if (!referrer || referrer.id === userId) return;
   const { REFERRAL_BONUS_REFERRER: referrerBonus, REFERRAL_BONUS_REFERRED: referredBonus } = env();
   await tx.referral.create({ data: { referrerId: referrer.id, referredId: userId, referrerBonus, referredBonus } });
-  await tx.user.update({ where: { id: referrer.id }, data: { bonusMessages: { increment: referrerBonus } } });
-  await tx.user.update({
-    where: { id: userId },
-    data: { referredById: referrer.id, bonusMessages: { increment: referredBonus } },
-  });
+  await tx.user.update({ where: { id: userId }, data: { referredById: referrer.id } });
 }
 
-/** Signs a user up: the account, its default `lr_live_` token, and the referral bonuses if any. */
+/** Signs a user up: the account, its default `lr_live_` token, and its pending referral if any. */
 export async function createUser(input: NewUser) {
   const data = newUserSchema.parse(input);
   const prisma = await db();

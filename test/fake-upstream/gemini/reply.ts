@@ -1,5 +1,7 @@
 import { decideReply, type Reply } from "../conversation";
+import type { GroundingMetadata } from "@google/genai";
 import type { Body } from "../types";
+import { geminiGrounding, geminiWantsSearch, searchedAnswer } from "../web-search";
 
 /** A fixed, realistic-looking thought signature; the gateway must hand it back on the next turn. */
 export const THOUGHT_SIGNATURE = "CiQB0e2Kb1fakeThoughtSignature==";
@@ -24,6 +26,14 @@ export function thinkingOf(body: Body): { on: boolean; showThoughts: boolean } {
 }
 
 export const promptChars = (body: Body) => JSON.stringify(body.contents ?? []).length + JSON.stringify(body.systemInstruction ?? "").length;
+
+/** The reply, and Google Search grounding when the google_search tool is on and no function is called. */
+export function groundedReplyFor(body: Body): { reply: Reply; grounding?: GroundingMetadata } {
+  const reply = replyFor(body);
+  if (!geminiWantsSearch(body) || reply.toolCalls.length) return { reply };
+  const { text } = searchedAnswer(reply.text);
+  return { reply: { ...reply, text, completionTokens: text.split(" ").length }, grounding: geminiGrounding(reply.text) };
+}
 
 /** Reads a generateContent request into the shared deterministic reply. */
 export function replyFor(body: Body): Reply {

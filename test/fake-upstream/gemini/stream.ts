@@ -4,11 +4,11 @@ import { randomId } from "../ids";
 import { sseFrame, writeStream } from "../stream-writer";
 import type { Body, Exchange } from "../types";
 import { geminiStreamError } from "./errors";
-import { finishReason, modelOf, partsFor, replyFor, thinkingOf, usageOf } from "./reply";
+import { finishReason, groundedReplyFor, modelOf, partsFor, thinkingOf, usageOf } from "./reply";
 
 /** One GenerateContentResponse per thought, per word and for the calls; usage grows on every chunk. */
 function chunks(ex: Exchange): Body[] {
-  const reply = replyFor(ex.body);
+  const { reply, grounding } = groundedReplyFor(ex.body);
   const parts = partsFor(reply, thinkingOf(ex.body).showThoughts);
   const groups: Body[][] = [];
   for (const part of parts.filter((p) => !p.functionCall)) {
@@ -23,7 +23,8 @@ function chunks(ex: Exchange): Body[] {
   return groups.map((group, i) => {
     written += group.filter((p) => !p.thought && p.text).length;
     const last = i === groups.length - 1;
-    const candidate = { content: { parts: group, role: "model" }, ...(last ? { finishReason: finishReason(reply) } : {}), index: 0 };
+    // The grounding arrives with the last event, as Google's does.
+    const candidate = { content: { parts: group, role: "model" }, ...(last ? { finishReason: finishReason(reply), ...(grounding ? { groundingMetadata: grounding } : {}) } : {}), index: 0 };
     return { candidates: [candidate], usageMetadata: usageOf(reply, last ? reply.completionTokens : written), ...common };
   });
 }

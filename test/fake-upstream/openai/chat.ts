@@ -1,20 +1,35 @@
 import type { ServerResponse } from "node:http";
 import { replyJson } from "../http";
-import type { ErrorDetail, Exchange } from "../types";
-import { finishReason, reasoningField, replyFor, toolCalls, usageOf } from "./reply";
+import type { Body, ErrorDetail, Exchange } from "../types";
+import { openAiWantsSearch } from "../web-search";
+import { finishReason, isOpenRouterPath, reasoningField, replyFor, searchedReply, toolCalls, usageOf } from "./reply";
 import { streamChatCompletion } from "./stream";
 
-export function validateChat({ body }: Exchange): ErrorDetail | null {
+/** OpenRouter's own request fields: OpenAI (and the providers copying its API) refuse them. */
+const OPENROUTER_FIELDS = ["models", "provider", "route", "transforms", "plugins", "preset"];
+const SEARCH_REFUSED = ["temperature", "top_p", "frequency_penalty", "presence_penalty"];
+
+/** What OpenAI's own API refuses: unknown arguments, web search off its search models, sampling on them. */
+function refusedArguments(body: Body): ErrorDetail | null {
+  const unknown = OPENROUTER_FIELDS.find((field) => body[field] !== undefined);
+  if (unknown) return { status: 400, message: `Unrecognized request argument supplied: ${unknown}` };
+  const searchModel = openAiWantsSearch(body, false);
+  if (body.web_search_options && !searchModel) return { status: 400, message: "Model incompatible request argument supplied: web_search_options" };
+  const sampling = searchModel ? SEARCH_REFUSED.filter((field) => body[field] !== undefined) : [];
+  return sampling.length ? { status: 400, message: `Model incompatible request arguments supplied: ${sampling.join(", ")}` } : null;
+}
+
+export function validateChat({ body, record }: Exchange): ErrorDetail | null {
   if (!body.model) return { status: 400, message: "you must provide a model parameter", param: "model" };
   if (body.messages === undefined) return { status: 400, message: "Missing required parameter: 'messages'.", param: "messages", code: "missing_required_parameter" };
   if (!Array.isArray(body.messages) || body.messages.length === 0) return { status: 400 };
-  return null;
+  return isOpenRouterPath(record.path) ? null : refusedArguments(body);
 }
 
 /** POST …/chat/completions: a chat.completion, or chat.completion.chunk events when stream:true. */
 export function chatCompletions(res: ServerResponse, ex: Exchange): Promise<void> {
   const { body } = ex;
-  const reply = replyFor(body);
+  const reply = searchedReply(replyFor(body), body, isOpenRouterPath(ex.record.path));
   const model = `${body.model}-fake-2025`;
   if (body.stream) return streamChatCompletion(res, ex, reply, model);
   const calls = toolCalls(reply);
@@ -22,7 +37,7 @@ export function chatCompletions(res: ServerResponse, ex: Exchange): Promise<void
     role: "assistant",
     content: calls.length ? null : reply.text,
     refusal: null,
-    annotations: [],
+    annotations: reply.annotations,
     ...(reply.thinking ? { [reasoningField(ex.record.path)]: reply.thinking } : {}),
     ...(calls.length ? { tool_calls: calls } : {}),
   };

@@ -33,7 +33,7 @@ function shape(detail: ErrorDetail): Shape {
 /** `{"error":{message,type,param,code}}` with x-request-id, and x-ratelimit-* headers on 429. */
 export function renderOpenAiError(detail: ErrorDetail): RenderedError {
   const error = shape(detail);
-  if (detail.message) Object.assign(error, { message: detail.message, code: detail.code ?? (detail.status === 400 ? null : error.code) });
+  if (detail.message) Object.assign(error, { message: detail.message, code: detail.code !== undefined ? detail.code : detail.status === 400 ? null : error.code });
   if (detail.param) error.param = detail.param;
   const headers: Record<string, string> = { "x-request-id": randomId("req_", 32) };
   if (detail.status === 429) {

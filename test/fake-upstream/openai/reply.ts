@@ -1,6 +1,8 @@
 import { decideReply, textOf, type Reply } from "../conversation";
 import { toolCallId } from "../ids";
+import type OpenAI from "openai";
 import type { Body } from "../types";
+import { openAiAnnotations, openAiWantsSearch, searchedAnswer } from "../web-search";
 
 function forcedTool(choice: unknown): string | undefined {
   if (choice === "required") return "any";
@@ -38,5 +40,16 @@ export const usageOf = (reply: Reply) => ({
   completion_tokens_details: { reasoning_tokens: reply.thinkingTokens, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
 });
 
+export const isOpenRouterPath = (path: string) => path.startsWith("/api/v1/");
+
 /** OpenRouter names the thinking `reasoning`; DeepSeek-style upstreams `reasoning_content`. */
-export const reasoningField = (path: string) => (path.startsWith("/api/v1/") ? "reasoning" : "reasoning_content");
+export const reasoningField = (path: string) => (isOpenRouterPath(path) ? "reasoning" : "reasoning_content");
+
+export type SearchedReply = Reply & { annotations: OpenAI.ChatCompletionMessage.Annotation[] };
+
+/** A search model's (or OpenRouter's web search) answer cites the fake's search result; tool calls stay as they are. */
+export function searchedReply(reply: Reply, body: Body, openRouter: boolean): SearchedReply {
+  if (reply.toolCalls.length || !openAiWantsSearch(body, openRouter)) return { ...reply, annotations: [] };
+  const { text } = searchedAnswer(reply.text);
+  return { ...reply, text, completionTokens: text.split(" ").length, annotations: openAiAnnotations(reply.text, openRouter) };
+}

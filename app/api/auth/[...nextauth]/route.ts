@@ -1,21 +1,26 @@
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { safeAuthRequest } from "@/lib/auth/auth-request";
+import { limitSignInAttempts } from "@/lib/auth/sign-in-limit";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
-import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
 import { assertSameOrigin } from "@/lib/security/same-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-const handler = async (req: Request, context: Context) => NextAuth(req as never, context as never, authOptions());
+async function handler(req: NextRequest, context: Context) {
+  const safe = await safeAuthRequest(req);
+  return safe instanceof Response ? safe : NextAuth(safe as never, context as never, authOptions());
+}
 
 /**
  * next-auth checks its own CSRF token on every POST; cross-site posts are refused before that, and
  * sign-in attempts are limited per client address before the password is checked.
  */
-async function post(req: Request, context: Context) {
+async function post(req: NextRequest, context: Context) {
   try {
     assertSameOrigin(req);
-    if (new URL(req.url).pathname.endsWith("/callback/credentials")) await enforceRateLimit("sign-in", clientAddress(req), 20, 15 * 60_000);
+    await limitSignInAttempts(req, (await context.params).nextauth);
   } catch (error) {
     return openAiErrorResponse(error);
   }

@@ -11,8 +11,8 @@ export async function GET(request: Request) {
   try {
     const user = await currentUser();
     if (!user) throw unauthorized("Sign in to see usage");
-    const summary = await usageSummary(user, usageFilters(new URL(request.url).searchParams));
-    return Response.json(toUsageJson(summary), { headers: { "cache-control": "no-store" } });
+    const filters = usageFilters(new URL(request.url).searchParams);
+    return Response.json(toUsageJson(await usageSummary(user, filters), filters), { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return openAiErrorResponse(error);
   }

@@ -1,4 +1,0 @@
-import { handleKeyInfo } from "@/lib/gateway/key-info/handle-key-info";
-
-export const dynamic = "force-dynamic";
-export const GET = (request: Request) => handleKeyInfo(request);
