@@ -20,7 +20,8 @@ describe("a provider that echoes the credential it was sent", () => {
   afterAll(() => gateway?.close());
 
   it("never gets the credential back into our answer or the stored last error", async () => {
-    gateway.fake.setFault({ mode: "status:401", times: 1, message: `Invalid API key: ${OPENAI_KEY} (check ${OPENAI_KEY})` });
+    // A refusal that names no code: one refusal keeps the credential in service (a 502 with the body).
+    gateway.fake.setFault({ mode: "status:401", times: 1, message: `Invalid API key: ${OPENAI_KEY} (check ${OPENAI_KEY})`, code: null });
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: "POST",
       headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
