@@ -11,7 +11,9 @@ try {
   process.exit(1);
 }
 
-// The bundled server.ts serves the API on a lean path and the rest through Next.js; it handles SIGTERM itself.
+// The bundled server.ts serves the API on a lean path and the rest through Next.js; it handles
+// SIGTERM and SIGINT itself, draining once however many arrive. A signal sent to this process alone
+// is passed on; one sent to the whole group (systemd, Ctrl-C) reaches the server directly as well.
 const { command, args, env } = serverCommand();
 const server = spawn(command, args, { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManagementKey } from "@/lib/services/management-keys/create-management-key";
+import { usageWriter } from "@/lib/usage/usage-writer";
+import { hostileText, nestedJson, pathsWhere, replaceAt, schemaBomb } from "@/test/support/attack-inputs";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
 import { dialectOfPath, expectDialectError } from "@/test/support/dialect-errors";
@@ -42,12 +45,23 @@ describe("generated requests at every public endpoint", () => {
   let mgmt: string;
 
   beforeAll(async () => {
+    // Each request from an address of its own: the PKCE exchange's per-address limit is not what is fuzzed.
+    process.env.TRUST_PROXY = "true";
     gateway = await startGateway(databaseTargets()[0]);
     const user = await gateway.newUser("fuzz@example.com", [{ provider: "openai", key: "sk-fuzz-openai" }, { provider: "anthropic", key: "sk-ant-api03-fuzz" }, { provider: "google", key: "AIza-fuzz" }], "enterprise");
     token = user.token;
     mgmt = (await createManagementKey(user.userId)).key;
   });
-  afterAll(() => gateway?.close());
+  afterAll(async () => {
+    delete process.env.TRUST_PROXY;
+    await gateway?.close();
+  });
+
+  /** A fresh account with the same credentials, so one property's count_tokens rate is not another's. */
+  async function freshKeys(): Promise<{ token: string; mgmt: string }> {
+    const user = await gateway.newUser(`fuzz-${randomUUID()}@example.com`, [{ provider: "openai", key: "sk-fuzz-openai" }, { provider: "anthropic", key: "sk-ant-api03-fuzz" }, { provider: "google", key: "AIza-fuzz" }], "enterprise");
+    return { token: user.token, mgmt: (await createManagementKey(user.userId)).key };
+  }
 
   for (const [path, seed] of Object.entries(SEEDS)) {
     it(`${path}: a documented status and error shape for every input, never a 500`, async () => {
@@ -68,6 +82,82 @@ describe("generated requests at every public endpoint", () => {
       );
     }, 120_000);
   }
+
+  /** Sends a body as text; checks the answer is documented, in an error shape, with no stack; returns it. */
+  async function sendChecked(keys: { token: string; mgmt: string }, path: string, body: string): Promise<{ status: number; text: string }> {
+    const key = path.startsWith("/api/v1/keys") ? keys.mgmt : keys.token;
+    const headers = { authorization: `Bearer ${key}`, "content-type": "application/json", "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` };
+    const response = await fetch(`${gateway.url}${path}`, { method: "POST", headers, body });
+    const text = await response.text();
+    expect(DOCUMENTED.has(response.status), `${response.status} for ${body.slice(0, 200)}: ${text.slice(0, 200)}`).toBe(true);
+    if (response.status >= 400) {
+      const parsed = JSON.parse(text);
+      expect(parsed.error?.message, text).toEqual(expect.any(String));
+      expect(text).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
+    }
+    return { status: response.status, text };
+  }
+
+  for (const [path, seed] of Object.entries(SEEDS)) {
+    const strings = pathsWhere(seed, (value) => typeof value === "string");
+    const nodes = pathsWhere(seed, () => true);
+
+    it(`${path}: control characters, NUL and lone surrogates in every string field are answered, never a 500`, async () => {
+      const keys = await freshKeys();
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...strings), hostileText, async (at, text) => {
+          await sendChecked(keys, path, JSON.stringify(replaceAt(seed, at, text)));
+        }),
+        { numRuns: 40 },
+      );
+    }, 120_000);
+
+    it(`${path}: JSON nested past the limit in any field is a 400, at any depth`, async () => {
+      const keys = await freshKeys();
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...nodes), fc.constantFrom(129, 1_000, 10_000, 100_000), async (at, depth) => {
+          const body = JSON.stringify(replaceAt(seed, at, "__DEEP__")).replace('"__DEEP__"', nestedJson(depth));
+          const { status, text } = await sendChecked(keys, path, body);
+          expect(status, text.slice(0, 200)).toBe(400);
+          expect(JSON.parse(text).error.message).toBe("Request body is nested more than 128 levels deep");
+        }),
+        { numRuns: 15 },
+      );
+    }, 120_000);
+  }
+
+  // Where a caller's JSON schema is converted for another family (or passed to its own).
+  const SCHEMA_TARGETS: Record<string, (schema: unknown) => { path: string; body: unknown }> = {
+    "chat response_format to Gemini": (schema) => ({ path: "/v1/chat/completions", body: { model: "google/gemini-2.5-flash", messages: [{ role: "user", content: "hi" }], response_format: { type: "json_schema", json_schema: { name: "s", schema } } } }),
+    "chat response_format to Anthropic": (schema) => ({ path: "/v1/chat/completions", body: { model: "anthropic/claude-sonnet-4-5", messages: [{ role: "user", content: "hi" }], response_format: { type: "json_schema", json_schema: { name: "s", schema } } } }),
+    "chat tool parameters to Gemini": (schema) => ({ path: "/v1/chat/completions", body: { model: "google/gemini-2.5-flash", messages: [{ role: "user", content: "hi" }], tools: [{ type: "function", function: { name: "f", parameters: schema } }] } }),
+    "chat tool parameters to OpenAI": (schema) => ({ path: "/v1/chat/completions", body: { model: "openai/gpt-4o", messages: [{ role: "user", content: "hi" }], tools: [{ type: "function", function: { name: "f", parameters: schema } }] } }),
+    "messages tools to Gemini": (schema) => ({ path: "/v1/messages", body: { model: "google/gemini-2.5-flash", max_tokens: 16, messages: [{ role: "user", content: "hi" }], tools: [{ name: "f", input_schema: schema }] } }),
+    "messages output_config to Anthropic": (schema) => ({ path: "/v1/messages", body: { model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }], output_config: { format: { type: "json_schema", schema } } } }),
+    "generateContent responseJsonSchema to OpenAI": (schema) => ({ path: "/v1beta/models/openai%2Fgpt-4o:generateContent", body: { contents: [{ parts: [{ text: "hi" }] }], generationConfig: { responseMimeType: "application/json", responseJsonSchema: schema } } }),
+    "count_tokens tools": (schema) => ({ path: "/v1/messages/count_tokens", body: { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "hi" }], tools: [{ name: "f", input_schema: schema }] } }),
+  };
+
+  for (const [name, target] of Object.entries(SCHEMA_TARGETS)) {
+    it(`schema bombs, ${name}: answered (a 400 when too large to convert), never a 500`, async () => {
+      const keys = await freshKeys();
+      await fc.assert(
+        fc.asyncProperty(schemaBomb, async (schema) => {
+          const { path, body } = target(schema);
+          const { status, text } = await sendChecked(keys, path, JSON.stringify(body));
+          if (status === 400) expect(JSON.parse(text).error.message).toMatch(/too large to convert|nests more than|nest more than/);
+          else expect(status, text.slice(0, 200)).toBe(200);
+        }),
+        { numRuns: 25 },
+      );
+    }, 120_000);
+  }
+
+  it("every usage row those requests left is stored: none refused, none set aside", async () => {
+    await usageWriter().flush();
+    expect(usageWriter().pending()).toBe(0);
+    expect(usageWriter().setAside).toEqual([]);
+  });
 
   it("refuses oversized and non-UTF-8 bodies clearly, and keeps serving", async () => {
     const huge = await fetch(`${gateway.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "x".repeat(21 * 1024 * 1024) });

@@ -9,7 +9,7 @@ import { usageWriter } from "@/lib/usage/usage-writer";
 import { databaseTargets, installDatabase, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget, postgresTarget } from "@/test/support/databases";
 import { fakeUpstreamEnv, startGateway, type Gateway } from "@/test/support/gateway-harness";
 import { readSseEvents } from "@/test/support/sse-events";
-import { startApp, type RunningApp } from "../support/app-server";
+import { startApp, startNpmStart, type RunningApp } from "../support/app-server";
 
 /** Whether a brand-new TCP connection to the port is refused. */
 function refused(port: number): Promise<boolean> {
@@ -121,4 +121,58 @@ describe("the shutdown grace period", () => {
     const row = await (await db()).usageEvent.findUniqueOrThrow({ where: { id: generationId } });
     expect(row).toMatchObject({ status: 499, streamed: true, cancelled: true, countedMessage: true });
   });
+});
+
+describe("stopping the whole process group of `npm start` (systemd's KillMode=control-group, Ctrl-C), twice", () => {
+  const databaseUrl = uniqueSchemaUrl();
+  const target: DatabaseTarget = postgresTarget(databaseUrl);
+  let fake: FakeUpstream;
+  let token: string;
+
+  beforeAll(async () => {
+    fake = await startFakeUpstream();
+    await installDatabase(target);
+    const created = await createUser({ email: "group-stop@example.com", password: "password-123", plan: "pro" });
+    token = created.token;
+    await addCredential(created.user.id, { provider: "openai", secret: "sk-openai-group-stop" });
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await uninstallDatabase(target);
+  });
+
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    it(`${signal} to the group, and again: the stream in flight finishes, buffered usage rows are written, exit 0`, async () => {
+      const app = await startNpmStart({ DATABASE_URL: databaseUrl, LOG_LEVEL: "info", ...fakeUpstreamEnv(fake.url) });
+      try {
+        const chat = (body: Record<string, unknown>) =>
+          fetch(`${app.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ messages: [{ role: "user", content: "one two three four five six seven eight nine ten" }], ...body }) });
+        const response = await chat({ model: "openai/gpt-4o--fault-slow-tokens-300", stream: true });
+        const reader = response.body!.getReader();
+        const decoder = new TextDecoder();
+        let text = decoder.decode((await reader.read()).value, { stream: true });
+        // Answered just now: their usage rows are still in the writer's buffer when the signal comes.
+        const quick = await Promise.all([1, 2, 3].map(() => chat({ model: "openai/gpt-4o" })));
+        const ids = [response, ...quick].map((r) => r.headers.get("x-generation-id")!);
+
+        app.killGroup(signal);
+        // The operator (or systemd) again, once the first is being handled.
+        await expect.poll(() => app.output()).toContain("shutting down: finishing requests in flight");
+        app.killGroup(signal);
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value, { stream: true });
+        }
+        expect(readSseEvents(text).at(-1)!.data).toBe("[DONE]");
+        expect(await app.exited).toEqual({ code: 0, signal: null });
+        expect(app.output()).toContain("already shutting down");
+        const rows = await (await db()).usageEvent.findMany({ where: { id: { in: ids } } });
+        expect(rows.map((row) => row.status).sort()).toEqual([200, 200, 200, 200]);
+        expect(rows.find((row) => row.id === ids[0])).toMatchObject({ streamed: true, cancelled: false, finishReason: "stop" });
+      } finally {
+        await app.stop();
+      }
+    }, 120_000);
+  }
 });

@@ -7,6 +7,7 @@ import { startFakeUpstream, type FakeUpstream } from "@/test/fake-upstream/serve
 import { auditBooks, type ExpectedRow } from "@/test/support/books";
 import { installDatabase, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget, postgresTarget } from "@/test/support/databases";
 import { fakeUpstreamEnv } from "@/test/support/gateway-harness";
+import { inParallel } from "@/test/support/in-parallel";
 import { spawnApiProcess, type ApiProcess } from "@/test/support/spawn-api-process";
 import { readSseEvents } from "@/test/support/sse-events";
 
@@ -156,19 +157,12 @@ describe("load and soak: a few thousand mixed requests against one server on Pos
   });
 
   it("answers each request as its scenario says, and the books balance to the request", async () => {
-    const sent: Sent[] = [];
-    let next = 0;
     const started = Date.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < TOTAL) {
-          const n = next++;
-          // Spread the starter account thin (one request in six) and interleave everything else.
-          const user = n % 6 === 5 ? users[2] : users[n % 2];
-          sent.push(await sendOne(api.url, DECK[(n * 11) % DECK.length], user));
-        }
-      }),
-    );
+    const sent = await inParallel(TOTAL, CONCURRENCY, (n) => {
+      // Spread the starter account thin (one request in six) and interleave everything else.
+      const user = n % 6 === 5 ? users[2] : users[n % 2];
+      return sendOne(api.url, DECK[(n * 11) % DECK.length], user);
+    });
     const elapsedMs = Date.now() - started;
     // The server flushes its usage rows on SIGTERM; the books are read once it has exited.
     await api.stop();

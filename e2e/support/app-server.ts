@@ -28,12 +28,31 @@ async function freePort(): Promise<number> {
 
 /** The built product as `npm start` serves it, on a free port with a fresh embedded database. */
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  return launch(extraEnv, (settings) => {
+    // The production server exactly as `npm start` runs it (the bundle the test setup built).
+    const { command, args, env } = serverCommand(settings);
+    return spawn(command, args, { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+  });
+}
+
+/**
+ * `npm start` itself (scripts/start.mjs and the server it starts), as the leader of a process group
+ * of its own, as systemd or a terminal runs it: `killGroup` signals every process in it at once.
+ */
+export async function startNpmStart(extraEnv: Record<string, string> = {}): Promise<RunningApp & { killGroup(signal: NodeJS.Signals): void }> {
+  let leader: ChildProcess | undefined;
+  const app = await launch(extraEnv, (settings) => {
+    leader = spawn(process.execPath, ["scripts/start.mjs"], { cwd: process.cwd(), env: { ...process.env, ...settings }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    return leader;
+  });
+  return { ...app, killGroup: (signal) => process.kill(-leader!.pid!, signal) };
+}
+
+async function launch(extraEnv: Record<string, string>, start: (settings: Record<string, string>) => ChildProcess): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "oauthrouter-e2e-"));
-  // The production server exactly as `npm start` runs it (the bundle the test setup built).
-  const { command, args, env } = serverCommand({ PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: url, ...extraEnv });
-  const child: ChildProcess = spawn(command, args, { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = start({ PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: url, ...extraEnv });
   let log = "";
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   child.stdout!.on("data", (d) => (log += d));

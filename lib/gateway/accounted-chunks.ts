@@ -4,7 +4,8 @@ import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import type { ChatChunk } from "@/lib/providers/types";
 import type { ChunkReader } from "@/lib/sse/read-sse-through";
-import { upstreamStreamError } from "./upstream/upstream-error";
+import { redactDeep, type Redactor } from "@/lib/security/redact";
+import { redactedError, upstreamStreamError } from "./upstream/upstream-error";
 import type { UsageTally } from "./usage-tally";
 
 function errorChunk(tally: UsageTally, created: number, error: GatewayError): ChatChunk {
@@ -48,11 +49,12 @@ const END: ReadableStreamReadResult<ChatChunk> = { done: true, value: undefined 
 /**
  * Passes chunks on as they come, counting them, and ends with a usage chunk when the upstream
  * sent none. An upstream failure after the first byte (the provider's own error event, or a
- * broken connection) ends it with one chunk carrying `error`, and nothing after it; a client
- * cancel is recorded and cancels the upstream. A reader, not a stream: the dialect's encoder
- * reads it inside the one stream of the response (encodedStream).
+ * broken connection) ends it with one chunk carrying `error`, and nothing after it, its words
+ * masked by `redact` (the credential, echoed); a client cancel is recorded and cancels the
+ * upstream. A reader, not a stream: the dialect's encoder reads it inside the one stream of the
+ * response (encodedStream).
  */
-export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTally, created: number, requestId?: string | null): ChunkReader<ChatChunk> {
+export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTally, created: number, redact: Redactor, requestId?: string | null): ChunkReader<ChatChunk> {
   const provider = tally.attempt?.provider ?? "upstream";
   let ended = false;
   async function fail(chunk: ChatChunk, failure: { type: string; message: string; status: number }): Promise<ReadableStreamReadResult<ChatChunk>> {
@@ -70,8 +72,9 @@ export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTall
         if (ended || tally.finished()) return END;
         if (done) {
           ended = true;
-          // Every stream ends with usage, even when the upstream reported none.
-          const usage = tally.usage ? undefined : usageChunk(tally, created, await tally.ensureUsage());
+          // Every stream ends with usage, even when the upstream reported none (then estimated: the
+          // end of a stream never waits on the tokenizer, which counts for the usage row later).
+          const usage = tally.usage ? undefined : usageChunk(tally, created, tally.estimatedUsage());
           tally.finish({ status: 200 });
           // The stream's last bytes wait for its cost to be on a budget counter, for the next request to see.
           await tally.spent();
@@ -83,12 +86,13 @@ export function accountedChunks(reader: ChunkReader<ChatChunk>, tally: UsageTall
           tally.observeChunk(value);
           return { done: false, value };
         }
-        const reported = inStreamError(value.error, provider);
-        const chunk = { ...value, error: { ...streamErrorBody(reported, value.error.code), type: value.error.type ?? reported.type } };
-        return await fail(chunk, { type: value.error.type ?? reported.type, message: reported.message, status: reported.status });
+        const error = redactDeep(value.error, redact);
+        const reported = inStreamError(error, provider);
+        const chunk = { ...value, error: { ...streamErrorBody(reported, error.code), type: error.type ?? reported.type } };
+        return await fail(chunk, { type: error.type ?? reported.type, message: reported.message, status: reported.status });
       } catch (error) {
         if (ended || tally.finished()) return END;
-        const failure = upstreamStreamError(provider, error);
+        const failure = redactedError(upstreamStreamError(provider, error), redact);
         return await fail(errorChunk(tally, created, failure), failure);
       }
     },

@@ -1,5 +1,6 @@
 import type { Caller } from "@/lib/auth/api-token";
 import { GatewayError, isGatewayError } from "@/lib/errors/gateway-error";
+import { headerValue } from "@/lib/http/header-value";
 import { adapterFor } from "@/lib/providers/adapters";
 import { getProvider } from "@/lib/providers/registry";
 import type { ChatChunk, ChatRequest, ChatResponse, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
@@ -136,7 +137,7 @@ export async function executeChat(caller: Caller, chat: ChatRequest, options: Ch
       return { kind: "json", id, attempt: answered.attempt, response };
     }
     const converted = readSseThrough(answered.response.chunks(), answered.adapter.createStreamTransformer(answered.context));
-    const chunks = accountedChunks(converted, tally, created, options.requestId);
+    const chunks = accountedChunks(converted, tally, created, answered.response.redact, options.requestId);
     return { kind: "stream", id, attempt: answered.attempt, chunks };
   } catch (error) {
     const cancelled = options.signal.aborted;
@@ -164,7 +165,7 @@ async function rawOutcome(answered: Answered, chat: ChatRequest, tally: UsageTal
     await tally.spent();
     return { kind: "raw", id: tally.id, attempt, body, contentType };
   }
-  const body = rawStream(response.chunks(), adapter, context, tally, options.passthrough!, options.requestId);
+  const body = rawStream(response, adapter, context, tally, options.passthrough!, options.requestId);
   return { kind: "raw", id: tally.id, attempt, body, contentType };
 }
 
@@ -172,7 +173,7 @@ export function answerHeaders(outcome: ChatOutcome): Record<string, string> {
   return {
     "x-generation-id": outcome.id,
     "x-oauthrouter-provider": outcome.attempt.provider,
-    "x-oauthrouter-model": outcome.attempt.model,
+    "x-oauthrouter-model": headerValue(outcome.attempt.model),
   };
 }
 

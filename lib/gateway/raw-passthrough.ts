@@ -8,7 +8,8 @@ import { recordStreamFailure } from "./accounted-chunks";
 import type { Attempt } from "./routing/plan-attempts";
 import type { UsageTally } from "./usage-tally";
 import { callUpstream, type UpstreamResponse } from "./upstream/call-upstream";
-import { upstreamNetworkError, upstreamStreamError } from "./upstream/upstream-error";
+import { redactDeep, redactJsonText, type Redactor } from "@/lib/security/redact";
+import { redactedError, upstreamNetworkError, upstreamStreamError } from "./upstream/upstream-error";
 
 /**
  * A request that arrived in a provider's own dialect and goes to that provider: its body is sent
@@ -97,13 +98,19 @@ function encodeEvent(event: SseEvent): string {
 /**
  * The adapter's transformer, watching: each event is read by it first (for the usage row) and
  * passes on unchanged only if it could be read, so a malformed event stops the stream before it
- * is forwarded. A cut stream fails in flush, as it does when translated.
+ * is forwarded. The upstream's own error event passes with its words masked by `redact`. A cut
+ * stream fails in flush, as it does when translated.
  */
-function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: UsageTally): SyncTransformer<SseEvent, SseEvent> {
+function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: UsageTally, redact: Redactor): SyncTransformer<SseEvent, SseEvent> {
   let terminated = false;
+  let failed = false;
   const observer: TransformStreamDefaultController<ChatChunk> = {
     desiredSize: 1,
-    enqueue: (chunk) => void (chunk && tally.observeChunk(chunk)),
+    enqueue: (chunk) => {
+      if (!chunk) return;
+      if (chunk.error) failed = true;
+      tally.observeChunk(chunk.error ? { ...chunk, error: redactDeep(chunk.error, redact) } : chunk);
+    },
     error: (reason) => {
       throw reason;
     },
@@ -112,7 +119,8 @@ function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: Usag
   return {
     transform(event, controller) {
       if (!terminated) converter.transform(event, observer);
-      controller.enqueue(event);
+      controller.enqueue(failed ? { ...event, data: redactJsonText(event.data, redact) } : event);
+      failed = false;
     },
     flush: () => {
       if (!terminated) converter.flush?.(observer);
@@ -125,9 +133,9 @@ function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: Usag
  * usage row) so that only events it could read reach the client. A malformed event, a broken
  * connection or the upstream's own error event ends the stream with the dialect's error event.
  */
-export function rawStream(body: AsyncIterable<Uint8Array>, adapter: Pick<ProviderAdapter, "createStreamTransformer">, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
+export function rawStream(response: UpstreamResponse, adapter: Pick<ProviderAdapter, "createStreamTransformer">, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
   // An over-long event fails the reader: the pull's catch ends the stream with the dialect's error event.
-  const reader = readSseThrough(body, observedBy(adapter.createStreamTransformer(ctx), tally));
+  const reader = readSseThrough(response.chunks(), observedBy(adapter.createStreamTransformer(ctx), tally, response.redact));
   let ended = false;
 
   async function fail(controller: ReadableStreamDefaultController<Uint8Array>, failure: GatewayError): Promise<void> {
@@ -155,7 +163,7 @@ export function rawStream(body: AsyncIterable<Uint8Array>, adapter: Pick<Provide
           controller.close();
         } catch (error) {
           if (ended || tally.finished()) return;
-          await fail(controller, upstreamStreamError(ctx.provider, error));
+          await fail(controller, redactedError(upstreamStreamError(ctx.provider, error), response.redact));
         }
       },
       async cancel(reason) {

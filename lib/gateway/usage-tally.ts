@@ -4,7 +4,7 @@ import type { ChatChunk, ChatMessage, ChatResponse, Usage } from "@/lib/provider
 import { costFields, usageCost, type UsageCost } from "@/lib/pricing/usage-cost";
 import type { MessageTicket } from "@/lib/quota/admit-message";
 import { recordSpend } from "@/lib/quota/admit-spend";
-import { countPromptTokens, countTokens } from "@/lib/usage/count-tokens";
+import { countPromptTokens, countTokens, estimatePromptTokens, estimateTokens } from "@/lib/usage/count-tokens";
 import { chartModelName } from "@/lib/usage/model-name";
 import type { RequestApp } from "@/lib/usage/request-app";
 import type { UsageRecord } from "@/lib/usage/usage-record";
@@ -140,20 +140,23 @@ export class UsageTally {
   }
 
   /**
-   * The provider's usage, or (when a stream ended without any, as some OpenAI-compatible servers
-   * do) a count with our tokenizer, kept so the record and the client's last chunk agree.
+   * For the closing usage chunk of a stream whose provider reported none (some OpenAI-compatible
+   * servers): an estimate, so the stream's end never waits on the tokenizer. The usage row is
+   * counted with the tokenizer afterwards, off the response path (finish).
    */
-  async ensureUsage(): Promise<Usage> {
-    if (!this.usage) {
-      this.usage = await this.countUsage();
-      this.price(this.usage, true);
-    }
-    return this.usage;
+  estimatedUsage(): Usage {
+    const prompt = estimatePromptTokens(this.messages);
+    const completion = estimateTokens(this.output.join(""));
+    const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+    // Priced for the client as estimated; the row is priced again once the tokenizer has counted.
+    if (this.attempt) Object.assign(usage, costFields(usageCost(this.attempt.provider, [this.modelUsed, this.attempt.model], usage, true)));
+    return usage;
   }
 
-  /** Counted with a real tokenizer, for requests the provider never reported usage for. */
+  /** Counted with a real tokenizer, in the caller's turn, for requests the provider never reported usage for. */
   private async countUsage(): Promise<Usage> {
-    const [prompt, completion] = await Promise.all([countPromptTokens(this.messages), countTokens(this.output.join(""))]);
+    const options = { tenant: this.caller.userId };
+    const [prompt, completion] = await Promise.all([countPromptTokens(this.messages, options), countTokens(this.output.join(""), options)]);
     return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   }
 

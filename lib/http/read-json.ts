@@ -1,9 +1,11 @@
 import { GatewayError, badRequest } from "@/lib/errors/gateway-error";
+import { assertWithinJsonLimits } from "./json-limits";
 import { takePreReadBody } from "./lean-request";
 
 /**
  * The request body as JSON, with a size limit enforced while reading (Content-Length can lie)
- * and clear errors for bodies that are too large, not UTF-8, or not JSON.
+ * and clear errors for bodies that are too large, not UTF-8, not JSON, or nested past JSON_LIMITS
+ * (which every converter of caller structure relies on).
  */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -17,11 +19,14 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   } catch {
     throw badRequest("Request body is not valid UTF-8");
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw badRequest(`Request body is not valid JSON: ${(error as Error).message}`);
   }
+  assertWithinJsonLimits(body);
+  return body;
 }
 
 function tooLarge(maxBytes: number) {

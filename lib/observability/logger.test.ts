@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { captureLogs, log } from "./logger";
-import { redactText } from "./redact";
+import { redactText } from "@/lib/security/redact";
 
 describe("structured logs", () => {
   const previous = process.env.LOG_LEVEL;

@@ -1,5 +1,5 @@
 import { writeSync } from "node:fs";
-import { redactText } from "./redact";
+import { redactText } from "@/lib/security/redact";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;

@@ -31,10 +31,10 @@ const countTokens = {
     operationId: "countMessageTokens",
     tags: ["Anthropic"],
     summary: "Count a message's input tokens",
-    description: "Counted locally with the o200k tokenizer: exact for OpenAI's newer models, an estimate for others. Not counted as a message.",
+    description: "Counted locally with the o200k tokenizer: exact for OpenAI's newer models, an estimate for others. Not counted as a message; bodies up to 4 MB, 120 counts a minute per account (429 past it).",
     security: TOKEN_SECURITY,
     requestBody: jsonBody("CountTokensRequest", COUNT_TOKENS_EXAMPLES),
-    responses: { "200": jsonResponse("The count.", "CountTokensResponse"), ...errorResponses("anthropic", [400, 401, 403, 413]) },
+    responses: { "200": jsonResponse("The count.", "CountTokensResponse"), ...errorResponses("anthropic", [400, 401, 403, 413, 429]) },
   },
 };
 
@@ -112,7 +112,7 @@ export const NATIVE_PATHS = {
   ),
   "/v1beta/models/{model}:countTokens": geminiOperation("countGeminiTokens", "Count tokens (Gemini API)", {
     "200": jsonResponse("The count (local o200k tokenizer; an estimate for Gemini models).", "GeminiCountTokensResponse"),
-  }, [], [400, 401, 403, 413]),
+  }, [], [400, 401, 403, 413, 429]),
   "/v1beta/models/{model}:embedContent": geminiOperation(
     "embedGeminiContent",
     "Embed content (Gemini API)",

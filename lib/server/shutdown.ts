@@ -63,13 +63,20 @@ export function stopAccepting(server: Server, graceMs = IN_FLIGHT_GRACE_MS): Pro
 const INSTALLED = Symbol.for("oauthrouter.shutdownInstalled");
 type GlobalWithFlag = typeof globalThis & { [INSTALLED]?: boolean };
 
-/** On SIGTERM/SIGINT: stop accepting, finish what is in flight, flush usage, close the database, exit. */
+/**
+ * On SIGTERM/SIGINT: stop accepting, finish what is in flight, flush usage, close the database, exit.
+ * Later signals change nothing: a stop sent to the whole process group (systemd's default, Ctrl-C)
+ * reaches this process twice, directly and forwarded by `npm start`, and must still drain.
+ */
 export function installShutdownHandlers(server?: Server): void {
   const holder = globalThis as GlobalWithFlag;
   if (holder[INSTALLED]) return;
   holder[INSTALLED] = true;
+  let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return log.info("already shutting down: finishing requests in flight first", { signal });
+      stopping = true;
       log.info("shutting down: finishing requests in flight, flushing usage", { signal });
       void (server ? stopAccepting(server) : Promise.resolve())
         .then(drainAndClose)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countPromptTokens, countTokens } from "./count-tokens";
+import { cjkText } from "@/test/support/attack-inputs";
+import { countPromptTokens, countTokens, tokenizerBacklog } from "./count-tokens";
 
 describe("token counting for providers that report no usage", () => {
   it("counts with the o200k_base tokenizer", async () => {
@@ -18,5 +19,20 @@ describe("token counting for providers that report no usage", () => {
       { role: "user", content: [{ type: "text", text: "Hello, world!" }] },
     ]);
     expect(n).toBe(3 + (4 + 4) + (4 + 4));
+  });
+
+  it("counts text without spaces in bounded pieces, so no input makes the count run for minutes", async () => {
+    // Counted whole, 100,000 x's took 8 s and 200,000 CJK characters 280 s (BPE is quadratic in a pre-token).
+    expect(await countTokens("x".repeat(100_000))).toBe(12_500);
+    const cjk = cjkText(200_000);
+    expect(await countTokens(cjk)).toBeGreaterThan(150_000);
+  });
+
+  it("drops a count whose caller left", async () => {
+    const leaving = new AbortController();
+    const counting = countTokens(cjkText(300_000), { tenant: "leaving", signal: leaving.signal });
+    leaving.abort(new Error("client left"));
+    await expect(counting).rejects.toThrow("client left");
+    expect(tokenizerBacklog("leaving")).toBe(0);
   });
 });

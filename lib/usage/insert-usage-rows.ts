@@ -1,5 +1,6 @@
 import { database } from "@/lib/db";
 import { rawQuery } from "@/lib/db/raw-query";
+import { storableInteger, storableText } from "@/lib/db/storable-text";
 import type { UsageRecord } from "./usage-record";
 
 const COLUMNS: Array<keyof UsageRecord> = [
@@ -18,10 +19,32 @@ const SQL = `INSERT INTO "UsageEvent" (${list})
 SELECT ${list} FROM json_populate_recordset(NULL::"UsageEvent", $1::json)
 ON CONFLICT ("id") DO NOTHING`;
 
+const INTEGER_COLUMNS = new Set<string>(["status", "promptTokens", "completionTokens", "totalTokens", "cachedTokens", "reasoningTokens", "latencyMs", "ttftMs", "attempts", "cacheWriteTokens", "costMicros"] satisfies Array<keyof UsageRecord>);
+
+// Whatever a caller or provider put in a row (a model name with NUL, an error with half a
+// surrogate pair, a token count past 32 bits) is stored cleaned, never refused with its batch.
+function storable(key: string, value: unknown): unknown {
+  if (typeof value === "string") return storableText(value);
+  if (typeof value === "number" && INTEGER_COLUMNS.has(key)) return storableInteger(value);
+  return value;
+}
+
 /** Inserts a batch of usage rows in one statement; rows already stored are skipped. */
 export async function insertUsageRows(rows: UsageRecord[]): Promise<void> {
   if (rows.length === 0) return;
-  await rawQuery(SQL, [JSON.stringify(rows, COLUMNS)]);
+  await rawQuery(SQL, [JSON.stringify(rows, storable)]);
+}
+
+/**
+ * What of a row is ours alone (ids, endpoint, status, flags, times), for a row whose other values
+ * the database refuses: the request stays on the books, its message with it.
+ */
+export function bareUsageRow(row: UsageRecord): UsageRecord {
+  return {
+    ...row, modelRequested: "(not stored)", modelUsed: null, model: "(not stored)", finishReason: null, nativeFinishReason: null, errorMessage: null,
+    promptTokens: 0, completionTokens: 0, totalTokens: 0, cachedTokens: 0, reasoningTokens: 0, cacheWriteTokens: 0, ttftMs: null,
+    appTitle: null, appReferer: null,
+  };
 }
 
 // A statement on the embedded database runs on the server's own thread and holds it until done:

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { rawQuery } from "@/lib/db/raw-query";
+import { captureLogs } from "@/lib/observability/logger";
 import { createUser } from "@/lib/services/users/create-user";
 import { databaseTargets, type DatabaseTarget } from "@/test/support/databases";
 import { useInstalledDatabase } from "@/test/support/installed-database";
@@ -79,5 +81,50 @@ describe.each(databaseTargets())("usage rows written in batches on $name", (targ
       (driver as { query: unknown }).query = query;
     }
     expect(await db.prisma.usageEvent.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("stores what a caller or provider put in a row cleaned: NUL and lone surrogates as U+FFFD, counts within 32 bits", async () => {
+    const { user } = await createUser({ email: `writer-text-${target.name}@example.com`, password: "password-123" });
+    const writer = new UsageWriter();
+    const row = {
+      ...usageRow(user.id, 1), modelRequested: "openai/gpt\u0000-4o", modelUsed: "gpt-4o\ud800", errorType: "api_error",
+      errorMessage: "half a pair \udc00 and a whole one \ud83d\ude00", promptTokens: 5e9, latencyMs: 12.7, status: 400,
+    };
+    writer.record(row);
+    writer.record(usageRow(user.id, 2));
+    await writer.flush();
+    const stored = await setup.database.prisma.usageEvent.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored).toMatchObject({
+      modelRequested: "openai/gpt\ufffd-4o", modelUsed: "gpt-4o\ufffd", errorMessage: "half a pair \ufffd and a whole one \ud83d\ude00",
+      promptTokens: 2_147_483_647, latencyMs: 13, status: 400,
+    });
+    expect(await setup.database.prisma.usageEvent.count({ where: { userId: user.id } })).toBe(2);
+  });
+
+  it("a row the database refuses never holds back its batch or the queue: stored bare, or set aside with a log line", async () => {
+    const { user } = await createUser({ email: `writer-refused-${target.name}@example.com`, password: "password-123" });
+    // Stand-ins for any value the database refuses: one in a detail, one even a bare row keeps.
+    await rawQuery(`ALTER TABLE "UsageEvent" ADD CONSTRAINT "refuse_poison" CHECK ("modelRequested" <> 'poison' AND "status" <> 599)`, []);
+    const logs = captureLogs();
+    try {
+      const writer = new UsageWriter();
+      for (let n = 0; n < 30; n++) writer.record(usageRow(user.id, n));
+      writer.record({ ...usageRow(user.id, 100), modelRequested: "poison", countedMessage: true });
+      writer.record({ ...usageRow(user.id, 101), status: 599 });
+      await writer.flush();
+      expect(writer.pending()).toBe(0);
+      writer.record(usageRow(user.id, 200));
+      await writer.flush();
+      const rows = await setup.database.prisma.usageEvent.findMany({ where: { userId: user.id } });
+      expect(rows).toHaveLength(32);
+      expect(rows.find((r) => r.id === `gen-writer-${user.id}-100`)).toMatchObject({ modelRequested: "(not stored)", countedMessage: true, status: 200 });
+      expect(writer.setAside.map((entry) => entry.row.id)).toEqual([`gen-writer-${user.id}-101`]);
+      const lines = logs.lines().map((line) => `${line.msg} ${line.generationId}`);
+      expect(lines).toContain(`usage row stored without its details: the database refused them gen-writer-${user.id}-100`);
+      expect(lines).toContain(`usage row set aside: the database refuses it gen-writer-${user.id}-101`);
+    } finally {
+      logs.restore();
+      await rawQuery(`ALTER TABLE "UsageEvent" DROP CONSTRAINT "refuse_poison"`, []);
+    }
   });
 });

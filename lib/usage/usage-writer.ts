@@ -2,7 +2,7 @@ import { rawQuery } from "@/lib/db/raw-query";
 import { errorReason, log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { settleTickets } from "@/lib/quota/admit-message";
-import { insertUsageRows, usageRowsPerStatement } from "./insert-usage-rows";
+import { bareUsageRow, insertUsageRows, usageRowsPerStatement } from "./insert-usage-rows";
 import type { UsageRecord } from "./usage-record";
 
 const FLUSH_EVERY_MS = 250;
@@ -10,8 +10,20 @@ const FLUSH_AT = 200;
 const RETRY_MAX_MS = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
 
+const SET_ASIDE_KEPT = 100;
+
 // 23503 from pg and PGlite, P2003 from Prisma.
 const isForeignKeyViolation = (error: unknown) => ["23503", "P2003"].includes((error as { code?: string }).code ?? "");
+
+/**
+ * The database refuses the rows themselves and would on every retry: SQLSTATE classes 22 (data
+ * exception) and 23 (integrity constraint), or a row that cannot even be serialised. Anything else
+ * (the server away, a connection lost) is worth retrying as it is.
+ */
+function isRowRefused(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return (typeof code === "string" && /^2[23]/.test(code)) || code === "P2003" || error instanceof TypeError || error instanceof RangeError;
+}
 
 /**
  * Usage rows are written off the response path: buffered, inserted in batches, kept and retried
@@ -28,6 +40,8 @@ export class UsageWriter {
   private readonly lastUsedWritten = new Map<string, number>();
   /** Rows whose values are still being computed (token counts). */
   private readonly computing = new Set<Promise<void>>();
+  /** The last rows the database refused even bare, kept for inspection (each was logged). */
+  readonly setAside: Array<{ row: UsageRecord; reason: string }> = [];
   readonly open = { streamed: 0, other: 0 };
 
   opened(streamed: boolean): void {
@@ -116,8 +130,8 @@ export class UsageWriter {
       try {
         await insertUsageRows(part);
       } catch (error) {
-        if (!isForeignKeyViolation(error)) throw error;
-        await this.writeOneByOne(part);
+        if (!isRowRefused(error)) throw error;
+        for (const row of part) await this.writeAlone(row);
       }
     }
     const kept = batch.filter((row) => row.countedMessage).map((row) => row.id);
@@ -126,20 +140,35 @@ export class UsageWriter {
   }
 
   /**
-   * A row whose token or credential was deleted meanwhile is kept without that link; one whose
-   * account is gone is dropped. Either way the rest of the batch is not held back.
+   * One row of a batch the database refused, alone: without its token and credential links if one
+   * was deleted meanwhile (dropped if its account is gone), else bare if its values are refused,
+   * else set aside with a log line. Never held for a retry: the rest of the queue moves on.
    */
-  private async writeOneByOne(batch: UsageRecord[]): Promise<void> {
-    for (const row of batch) {
-      const attempts = [row, { ...row, tokenId: null, credentialId: null }];
-      for (const data of attempts) {
-        const saved = await insertUsageRows([data]).then(() => true, (error) => {
-          if (!isForeignKeyViolation(error)) throw error;
-          return false;
-        });
-        if (saved) break;
-        if (data === attempts[1]) log.warn("usage row dropped: its account no longer exists", { generationId: row.id });
-      }
+  private async writeAlone(row: UsageRecord): Promise<void> {
+    let candidate = row;
+    let refusal = await this.tryInsert(candidate);
+    if (refusal && isForeignKeyViolation(refusal)) {
+      candidate = { ...row, tokenId: null, credentialId: null };
+      refusal = await this.tryInsert(candidate);
+      if (refusal && isForeignKeyViolation(refusal)) return log.warn("usage row dropped: its account no longer exists", { generationId: row.id });
+    }
+    if (!refusal) return;
+    const reason = errorReason(refusal);
+    const bareRefusal = await this.tryInsert(bareUsageRow(candidate));
+    if (!bareRefusal) return log.error("usage row stored without its details: the database refused them", { generationId: row.id, error: reason });
+    this.setAside.push({ row, reason });
+    if (this.setAside.length > SET_ASIDE_KEPT) this.setAside.shift();
+    log.error("usage row set aside: the database refuses it", { generationId: row.id, userId: row.userId, error: errorReason(bareRefusal) });
+  }
+
+  /** Null once the row is stored; the refusal when the database refuses the row itself; throws otherwise. */
+  private async tryInsert(row: UsageRecord): Promise<unknown> {
+    try {
+      await insertUsageRows([row]);
+      return null;
+    } catch (error) {
+      if (!isRowRefused(error)) throw error;
+      return error;
     }
   }
 

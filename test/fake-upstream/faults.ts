@@ -4,7 +4,7 @@ import type { ErrorDetail, Family, StreamPlan } from "./types";
  * A fault for the next matching requests. Modes (combine several with commas):
  * `status:<code>[:<retry-after s>]`, `invalid-key`, `slow:<ms>` (before headers), `latency:<ms>`,
  * `slow-first-token:<ms>`, `slow-tokens:<ms>` (between events), `cut-mid-stream[:<events>]`,
- * `error-mid-stream[:<events>]`, `malformed-json`, `malformed-sse`, `over-long-event[:<MB>]` (the second
+ * `error-mid-stream[:<events>]` (with the fault's message, if any), `malformed-json`, `malformed-sse`, `over-long-event[:<MB>]` (the second
  * event a 40 MB, or <MB>, `data:` line).
  */
 export interface Fault {
@@ -49,7 +49,7 @@ export function parseFaults(modes: string[], message?: string, code?: string | n
     if (name === "slow-first-token") effect.plan.firstEventDelayMs = number(arg, 0);
     if (name === "slow-tokens") effect.plan.eventDelayMs = number(arg, 0);
     if (name === "cut-mid-stream") effect.plan.cutAfter = number(arg, 3);
-    if (name === "error-mid-stream") effect.plan.errorAfter = number(arg, 2);
+    if (name === "error-mid-stream") Object.assign(effect.plan, { errorAfter: number(arg, 2), errorMessage: message });
     if (name === "malformed-sse") effect.plan.malformed = true;
     if (name === "over-long-event") effect.plan.overLongEventChars = number(arg, 40) * 1024 * 1024;
     if (name === "malformed-json") effect.malformedJson = true;

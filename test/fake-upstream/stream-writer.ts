@@ -37,7 +37,7 @@ export async function writeStream(res: ServerResponse, ex: Exchange, frames: str
       return;
     }
     if (plan.errorAfter !== undefined && i >= plan.errorAfter) {
-      res.end(lead + format.errorFrame + (format.close ?? ""));
+      res.end(lead + format.errorFrame(plan.errorMessage) + (format.close ?? ""));
       return;
     }
     if (plan.overLongEventChars && i === 1) return writeOverLongEvent(res, lead, plan.overLongEventChars);

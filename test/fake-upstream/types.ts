@@ -43,6 +43,8 @@ export interface StreamPlan {
   cutAfter?: number;
   /** Send the provider's in-stream error event after this many events. */
   errorAfter?: number;
+  /** The in-stream error event's message, instead of the provider's usual one. */
+  errorMessage?: string;
   /** Break the JSON of the second event. */
   malformed?: boolean;
   /** Make the second event a `data:` line this many characters long. */
@@ -86,7 +88,7 @@ export interface StreamFormat {
   separator?: string;
   close?: string;
   /** The provider's in-stream error event (error-mid-stream). */
-  errorFrame: string;
+  errorFrame: (message?: string) => string;
 }
 
 export interface Route {

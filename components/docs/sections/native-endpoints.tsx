@@ -13,7 +13,8 @@ export function NativeEndpointsSection({ hosts }: { hosts: DocsHosts }) {
       <Endpoint method="POST" url={`${hosts.apiUrl}/v1/messages/count_tokens`} />
       <Prose>
         Streaming, tools, thinking, images and documents, in Anthropic&apos;s shape. The token goes in <C>x-api-key</C> (or <C>Authorization: Bearer</C>); <C>anthropic-version</C> and <C>anthropic-beta</C> are passed to Anthropic.
-        <C> count_tokens</C> counts locally (exact for OpenAI&apos;s tokenizer, an estimate for others) and is not counted as a message.
+        <C> count_tokens</C> counts locally (exact for OpenAI&apos;s tokenizer, an estimate for others) and is not counted as a message;
+        it takes bodies up to 4 MB (413 past that) and 120 counts a minute per account (429 past that).
       </Prose>
       <Snippets items={[api.messages, api.messagesOtherModel, api.countTokens, sdk.anthropicSdk]} />
 

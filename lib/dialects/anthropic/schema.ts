@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelNameSchema } from "@/lib/providers/model-name";
 import { messageContent, stringOrList, textBlock } from "./content-schema";
 
 export type { InboundBlock, ResultItem } from "./content-schema";
@@ -42,7 +43,7 @@ const outputConfig = z.looseObject({
 const message = z.looseObject({ role: z.enum(["user", "assistant", "system"]), content: messageContent });
 
 const fields = {
-  model: z.string().min(1, "must name a model"),
+  model: modelNameSchema,
   messages: z.array(message).min(1, "must contain at least one message"),
   max_tokens: z.number().int().positive().max(1_000_000, "is larger than any model can produce"),
   system: stringOrList(textBlock).optional(),

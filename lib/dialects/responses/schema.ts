@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelNameSchema } from "@/lib/providers/model-name";
 
 /** Zod issues of a nested check, re-raised at their paths under the current value. */
 function forward(result: z.ZodSafeParseResult<unknown>, ctx: z.RefinementCtx) {
@@ -93,7 +94,7 @@ const effort = z.enum(["none", "minimal", "low", "medium", "high", "xhigh"]);
 
 /** POST /v1/responses as users send it: what we read is checked, everything else is kept for OpenAI. */
 export const responsesRequestSchema = z.looseObject({
-  model: z.string().min(1, "must name a model, e.g. 'openai/gpt-4o'").max(256),
+  model: modelNameSchema,
   input: z.union([z.string(), z.array(inputItem)], { error: "must be a string or an array of input items" }).optional(),
   instructions: z.string().nullish(),
   previous_response_id: z.string().min(1).nullish().meta({ description: "Continue a stored response of your account: its conversation goes before this input." }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelNameSchema } from "@/lib/providers/model-name";
 
 /** What users send to /v1/chat/completions: strict on what we use, unknown fields kept. */
 const textPart = z.looseObject({ type: z.literal("text"), text: z.string() });
@@ -113,8 +114,8 @@ const effort = z.enum(["minimal", "low", "medium", "high"]);
 const maxTokens = z.number().int().positive().max(1_000_000, "is larger than any model can produce");
 
 export const chatRequestSchema = z.looseObject({
-  model: z.string().min(1, "must name a model, e.g. 'openai/gpt-4o'").max(256).optional(),
-  models: z.array(z.string().min(1)).max(10).optional(),
+  model: modelNameSchema.optional(),
+  models: z.array(modelNameSchema).max(10).optional(),
   messages: z.array(message).min(1, "must contain at least one message"),
   max_tokens: maxTokens.nullish(),
   max_completion_tokens: maxTokens.nullish(),

@@ -1,4 +1,5 @@
 import { decodePathPart } from "@/lib/http/decode-path";
+import { assertModelName } from "@/lib/providers/model-name";
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
 import { geminiErrorResponse } from "@/lib/dialects/gemini/errors";
@@ -24,10 +25,12 @@ export async function handleEmbedContent(request: Request): Promise<Response> {
     const [, encoded, method] = EMBED_PATH.exec(url.pathname) ?? [];
     if (!encoded) throw notFound(`No such method: ${url.pathname}`);
     const caller = await authenticateApiToken(request, url);
+    const model = decodePathPart(encoded);
+    assertModelName(model);
     const body = await readJson(request, env().MAX_BODY_BYTES);
     const batch = method === "batchEmbedContents";
     const requests = batch ? parseBatchEmbed(body).requests : [parseEmbedContent(body)];
-    const { attempt, result } = await executeEmbeddings(caller, geminiEmbedToEmbeddings(requests, decodePathPart(encoded)), id, request);
+    const { attempt, result } = await executeEmbeddings(caller, geminiEmbedToEmbeddings(requests, model), id, request);
     const answer = batch ? toBatchEmbedResponse(result) : toEmbedContentResponse(result);
     return Response.json(answer, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {

@@ -11,9 +11,11 @@ import { geminiToChatRequest } from "@/lib/dialects/gemini/to-chat-request";
 import { notFound } from "@/lib/errors/gateway-error";
 import { decodePathPart } from "@/lib/http/decode-path";
 import { readJson } from "@/lib/http/read-json";
+import { assertModelName } from "@/lib/providers/model-name";
+import { geminiModelPath } from "@/lib/providers/gemini/request";
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
 import type { Passthrough } from "@/lib/gateway/raw-passthrough";
-import { countPromptTokens } from "@/lib/usage/count-tokens";
+import { admitTokenCount, COUNT_TOKENS_MAX_BYTES, countRequestTokens } from "@/lib/gateway/count-tokens/count-request-tokens";
 import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
 import { clientSignal } from "@/lib/http/lean-request";
@@ -45,7 +47,7 @@ async function answer(request: Request, caller: Caller, { input, chat, format }:
   const passthrough: Passthrough | undefined = format === "json-array" ? undefined : {
     family: "gemini",
     build: (ctx) => ({
-      url: `${ctx.baseUrl}/v1beta/models/${encodeURIComponent(ctx.model)}:${format ? "streamGenerateContent?alt=sse" : "generateContent"}`,
+      url: `${ctx.baseUrl}/v1beta/${geminiModelPath(ctx.model)}:${format ? "streamGenerateContent?alt=sse" : "generateContent"}`,
       method: "POST",
       headers: { "content-type": "application/json", ...authHeaders("x-goog-api-key", ctx.credential) },
       body: JSON.stringify(input),
@@ -69,10 +71,13 @@ export async function handleGenerateContent(request: Request): Promise<Response>
     const target = parseGeminiPath(url.pathname);
     if (!target) throw notFound(`No such method: ${url.pathname}`);
     const caller = await authenticateApiToken(request, url);
-    const input = generateRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES));
+    assertModelName(target.model);
+    const counting = target.method === "countTokens";
+    if (counting) await admitTokenCount(caller);
+    const input = generateRequestSchema.parse(await readJson(request, counting ? Math.min(env().MAX_BODY_BYTES, COUNT_TOKENS_MAX_BYTES) : env().MAX_BODY_BYTES));
     const stream = target.method === "streamGenerateContent";
     const chat = geminiToChatRequest(input, target.model, stream);
-    if (target.method === "countTokens") return Response.json({ totalTokens: await countPromptTokens(chat.messages) });
+    if (counting) return Response.json({ totalTokens: await countRequestTokens(caller, chat, clientSignal(request)) });
     if (!stream) return await answer(request, caller, { input, chat });
     const format: GeminiStreamFormat = url.searchParams.get("alt") === "sse" ? "sse" : "json-array";
     return await streamAnswer(answer(request, caller, { input, chat, format }), GEMINI_STREAM[format], env().STREAM_KEEPALIVE_MS);

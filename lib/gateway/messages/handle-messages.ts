@@ -9,7 +9,7 @@ import { readJson } from "@/lib/http/read-json";
 import { anthropicHeaders } from "@/lib/providers/anthropic/headers";
 import type { Passthrough } from "@/lib/gateway/raw-passthrough";
 import { callerAnthropicCredential, forwardedHeaders } from "./caller-credential";
-import { countPromptTokens } from "@/lib/usage/count-tokens";
+import { admitTokenCount, COUNT_TOKENS_MAX_BYTES, countRequestTokens } from "@/lib/gateway/count-tokens/count-request-tokens";
 import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
 import { encodedStream } from "@/lib/gateway/encoded-stream";
@@ -65,16 +65,17 @@ export async function handleMessages(request: Request): Promise<Response> {
   }
 }
 
-/** POST /v1/messages/count_tokens: counted locally with the o200k tokenizer, an estimate for non-OpenAI models. */
+/**
+ * POST /v1/messages/count_tokens: counted locally with the o200k tokenizer, an estimate for
+ * non-OpenAI models; bounded in size and rate, fair to other accounts (countRequestTokens).
+ */
 export async function handleCountTokens(request: Request): Promise<Response> {
   try {
-    await authenticateApiToken(request);
-    const body = (await readJson(request, env().MAX_BODY_BYTES)) as Record<string, unknown>;
+    const caller = await authenticateApiToken(request);
+    await admitTokenCount(caller);
+    const body = (await readJson(request, Math.min(env().MAX_BODY_BYTES, COUNT_TOKENS_MAX_BYTES))) as Record<string, unknown>;
     const input = messagesRequestSchema.parse({ max_tokens: 1, ...body });
-    const chat = anthropicToChatRequest(input);
-    const tools = JSON.stringify(chat.tools ?? []);
-    const total = (await countPromptTokens(chat.messages)) + (chat.tools?.length ? (await countPromptTokens([{ role: "system", content: tools }])) : 0);
-    return Response.json({ input_tokens: total });
+    return Response.json({ input_tokens: await countRequestTokens(caller, anthropicToChatRequest(input), clientSignal(request)) });
   } catch (error) {
     return anthropicErrorResponse(error);
   }

@@ -1,8 +1,9 @@
 import { request } from "undici";
 import { env } from "@/lib/config/env";
 import type { ProviderAdapter, UpstreamRequest } from "@/lib/providers/types";
+import { storableText } from "@/lib/db/storable-text";
 import { refusePrivateLiteral } from "@/lib/security/public-address";
-import { credentialsSent, redactSecrets } from "@/lib/security/redact";
+import { credentialsSent, redactorFor, type Redactor } from "@/lib/security/redact";
 import { publicOnlyAgent, upstreamAgent } from "./http-agent";
 import { upstreamHttpError, upstreamNetworkError } from "./upstream-error";
 
@@ -16,6 +17,8 @@ export interface UpstreamResponse {
   text(): Promise<string>;
   /** The body's chunks as they arrive (for SSE parsing); ending the iteration early closes the upstream connection. */
   chunks(): AsyncIterable<Uint8Array>;
+  /** Masks the credential this request carried, in any form, in text of the upstream's (its in-stream errors). */
+  redact: Redactor;
 }
 
 function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
@@ -51,6 +54,9 @@ export async function callUpstream(
     throw upstreamNetworkError(provider, error);
   }
   const headers = toHeaders(answer.headers);
+  // Found only when an answer needs masking: most never do.
+  let redactor: Redactor | undefined;
+  const redact: Redactor = (text) => (redactor ??= redactorFor(credentialsSent(upstream.url, upstream.headers)))(text);
   if (answer.statusCode >= 200 && answer.statusCode < 300) {
     return {
       status: answer.statusCode,
@@ -58,9 +64,12 @@ export async function callUpstream(
       json: () => answer.body.json(),
       text: () => answer.body.text(),
       chunks: () => answer.body,
+      redact,
     };
   }
-  // Some providers echo the key they were sent; it must not reach our errors, logs or Providers.
-  const text = redactSecrets((await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY), credentialsSent(upstream.url, upstream.headers));
-  throw upstreamHttpError(provider, answer.statusCode, headers, adapter.parseErrorBody(answer.statusCode, text), text);
+  // Some providers echo the key they were sent (as sent, escaped, encoded): it must not reach our
+  // errors, logs or Providers. Masked in the raw text, and again once the JSON is decoded.
+  const text = redact((await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY));
+  const parsed = adapter.parseErrorBody(answer.statusCode, text);
+  throw upstreamHttpError(provider, answer.statusCode, headers, { ...parsed, message: storableText(redact(parsed.message), MAX_ERROR_BODY) }, text, redact);
 }

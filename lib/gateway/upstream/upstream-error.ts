@@ -1,6 +1,7 @@
 import { MAX_SSE_EVENT_CHARS } from "@/lib/sse/parse-sse-stream";
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { PRIVATE_ADDRESS_CODE } from "@/lib/security/public-address";
+import { redactDeep, type Redactor } from "@/lib/security/redact";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 
 const CREDENTIAL_REASONS = new Set(["API_KEY_INVALID", "API_KEY_EXPIRED"]);
@@ -14,10 +15,13 @@ function retryAfterMs(headers: Headers): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-/** An error body as OpenRouter's `metadata.raw` carries it: the JSON the provider sent, else its text. */
-export function rawErrorBody(body: string): unknown {
+/**
+ * An error body as OpenRouter's `metadata.raw` carries it: the JSON the provider sent, else its
+ * text. Masked again once decoded: a JSON escape (`\u0073k-…`) can spell a key the raw text hides.
+ */
+export function rawErrorBody(body: string, redact: Redactor = (text) => text): unknown {
   const text = body.trim();
-  return text ? parseJsonOr(text, text) : null;
+  return text ? redactDeep(parseJsonOr(text, text), redact) : null;
 }
 
 /**
@@ -31,8 +35,9 @@ export function upstreamHttpError(
   headers: Headers,
   parsed: { message: string; code?: string; type?: string },
   body = parsed.message,
+  redact?: Redactor,
 ): GatewayError {
-  const metadata = { provider, status, raw: rawErrorBody(body), ...(parsed.type ? { upstream_type: parsed.type } : {}) };
+  const metadata = { provider, status, raw: rawErrorBody(body, redact), ...(parsed.type ? { upstream_type: parsed.type } : {}) };
   const message = `${provider} returned ${status}: ${parsed.message}`;
   const common = { metadata, upstreamMessage: parsed.message };
   if (status === 429) {
@@ -96,4 +101,10 @@ export function upstreamStreamError(provider: string, error: unknown): GatewayEr
   return new GatewayError(timedOut ? 504 : 502, timedOut ? "timeout_error" : "api_error", `${provider} stream failed: ${reason}`, {
     metadata: { provider, code: code ?? null },
   });
+}
+
+/** The same error with the upstream's words in it (message, metadata) masked by `redact`. */
+export function redactedError(error: GatewayError, redact: Redactor): GatewayError {
+  const { status, type, param, code, metadata, retryable, retryAfterMs, headers } = error;
+  return new GatewayError(status, type, redact(error.message), { param, code, metadata: metadata && redactDeep(metadata, redact), retryable, retryAfterMs, headers });
 }

@@ -1,5 +1,5 @@
 import type { ChatMessage, ContentPart } from "@/lib/providers/types";
-import { parseJsonOr } from "@/lib/providers/shared/safe-json";
+import { parseCallerJson } from "@/lib/providers/shared/safe-json";
 
 export type AnthropicBlock = Record<string, unknown> & { type: string };
 
@@ -44,7 +44,7 @@ function thinkingBlocks(message: ChatMessage): AnthropicBlock[] {
 /** Thinking first (Anthropic requires it), then text, then tool uses with their arguments parsed. */
 export function assistantBlocks(message: ChatMessage): AnthropicBlock[] {
   const tools = (message.tool_calls ?? []).map((call) => {
-    const input = parseJsonOr(call.function.arguments || "{}", {});
+    const input = parseCallerJson(call.function.arguments || "{}", {}, `Tool call ${call.function.name}'s arguments`);
     return { type: "tool_use", id: call.id, name: call.function.name, input: input && typeof input === "object" && !Array.isArray(input) ? input : {} };
   });
   return [...thinkingBlocks(message), ...userBlocks(message.content), ...tools];

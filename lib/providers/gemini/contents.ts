@@ -1,4 +1,4 @@
-import { parseJsonOr } from "@/lib/providers/shared/safe-json";
+import { parseCallerJson } from "@/lib/providers/shared/safe-json";
 import type { ChatMessage } from "@/lib/providers/types";
 import { contentParts, textOf, type GeminiPart, type RemoteImages } from "./content-parts";
 import { placeSignatures } from "./thought-signatures";
@@ -19,7 +19,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 /** Gemini wants an object as a function's response: JSON objects go as they are, anything else as `{result}`. */
 function functionResponse(message: ChatMessage, names: Map<string, string>): GeminiPart {
   const text = textOf(message.content);
-  const parsed = parseJsonOr(text, NOT_JSON);
+  const parsed = parseCallerJson(text, NOT_JSON, "A tool message's content");
   const response = isObject(parsed) ? parsed : { result: parsed === NOT_JSON ? text : parsed };
   const name = names.get(message.tool_call_id ?? "") ?? message.name ?? "unknown_function";
   return { functionResponse: { name, response } };
@@ -32,7 +32,7 @@ function modelParts(message: ChatMessage, options: ContentsOptions): GeminiPart[
   const lastText = parts.findLastIndex((part) => typeof part.text === "string");
   if (signatures.text && lastText >= 0) parts[lastText] = { ...parts[lastText], thoughtSignature: signatures.text };
   const calls = (message.tool_calls ?? []).map((call, i): GeminiPart => {
-    const args = parseJsonOr(call.function.arguments || "{}", {});
+    const args = parseCallerJson(call.function.arguments || "{}", {}, `Tool call ${call.function.name}'s arguments`);
     return {
       functionCall: { name: call.function.name, args: isObject(args) ? args : {} },
       ...(signatures.calls[i] ? { thoughtSignature: signatures.calls[i] } : {}),

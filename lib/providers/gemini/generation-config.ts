@@ -22,7 +22,7 @@ function responseFormat(format: ChatRequest["response_format"]): Record<string, 
   const schema = format.type === "json_schema" ? format.json_schema.schema : undefined;
   return {
     responseMimeType: "application/json",
-    ...(schema ? { responseSchema: sanitizeSchemaForGemini(schema, { propertyOrdering: true }) } : {}),
+    ...(schema ? { responseSchema: sanitizeSchemaForGemini(schema, { propertyOrdering: true, what: "response_format.json_schema.schema" }) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ChatMessage, ChatRequest, UpstreamContext } from "@/lib/providers/types";
 import { fixture } from "@/test/support/sse-fixture";
 import { collectRemoteImageUrls } from "./content-parts";
-import { buildGeminiChatRequest, withRemoteImages } from "./request";
+import { buildGeminiChatRequest, geminiModelPath, withRemoteImages } from "./request";
 import { parseGeminiChatResponse } from "./response";
 import { SKIP_SIGNATURE_VALIDATION } from "./thought-signatures";
 
@@ -151,5 +151,15 @@ describe("Gemini request conversion", () => {
     expect(body({ messages: [], reasoning: { max_tokens: 1234, exclude: true } }).generationConfig.thinkingConfig).toEqual({ thinkingBudget: 1234, includeThoughts: false });
     expect(body({ messages: [], reasoning: { enabled: true } }).generationConfig.thinkingConfig).toEqual({ thinkingBudget: -1, includeThoughts: true });
     expect(body({ messages: [{ role: "user", content: "hi" }] })).not.toHaveProperty("generationConfig");
+  });
+});
+
+describe("model names in Gemini's URL path", () => {
+  it("encodes each segment and refuses a name that would walk the path", () => {
+    expect(geminiModelPath("gemini-2.5-flash+exp@v1")).toBe("models/gemini-2.5-flash%2Bexp%40v1");
+    expect(geminiModelPath("tunedModels/my-model")).toBe("tunedModels/my-model");
+    for (const model of ["../../../__probe/x", "tunedModels/../../x", "./gemini-2.5-flash", "gemini\r\n"]) {
+      expect(() => geminiModelPath(model), model).toThrow(/Invalid request: 'model'/);
+    }
   });
 });

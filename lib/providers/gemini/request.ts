@@ -1,3 +1,4 @@
+import { assertModelName } from "@/lib/providers/model-name";
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
 import type { ChatRequest, UpstreamContext, UpstreamRequest } from "@/lib/providers/types";
 import { contentParts, type RemoteImages } from "./content-parts";
@@ -14,8 +15,12 @@ export function withRemoteImages(ctx: UpstreamContext, remoteImages: RemoteImage
   return extended;
 }
 
-/** `models/<id>` for plain ids; `tunedModels/<id>` and other full resource names as given. */
+/**
+ * `models/<id>` for plain ids; `tunedModels/<id>` and other full resource names as given, each
+ * segment encoded. A name that could walk the path (`..`) never becomes one.
+ */
 export function geminiModelPath(model: string): string {
+  assertModelName(model);
   const name = model.replace(/^models\//, "");
   const path = name.includes("/") ? name : `models/${name}`;
   return path.split("/").map(encodeURIComponent).join("/");

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { GatewayError } from "@/lib/errors/gateway-error";
+import { refBomb } from "@/test/support/attack-inputs";
 import { sanitizeSchemaForGemini } from "./schema-sanitizer";
 
 describe("sanitizeSchemaForGemini", () => {
@@ -108,5 +110,38 @@ describe("sanitizeSchemaForGemini", () => {
     const out = sanitizeSchemaForGemini({ type: "object", properties: { z: { type: "string" }, a: { type: "object", properties: { y: { type: "string" }, b: { type: "string" } } } } }, { propertyOrdering: true });
     expect(out.propertyOrdering).toEqual(["z", "a"]);
     expect((out.properties as Record<string, Record<string, unknown>>).a.propertyOrdering).toEqual(["y", "b"]);
+  });
+});
+
+describe("bounded work on schemas that expand", () => {
+  it("refuses, as a 400 naming the schema, $refs within allOf and properties that would expand to millions of nodes", () => {
+    const bomb = refBomb();
+    expect(JSON.stringify(bomb).length).toBeLessThan(1_800);
+    let thrown: unknown;
+    try {
+      sanitizeSchemaForGemini(bomb, { what: "response_format.json_schema.schema" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(GatewayError);
+    expect(thrown).toMatchObject({ status: 400, type: "invalid_request_error" });
+    expect((thrown as Error).message).toMatch(/^response_format\.json_schema\.schema is too large to convert: it expands past 20000 nodes/);
+  });
+
+  it("stops a ref chain nested past the depth limit, and a schema nested past it without refs", () => {
+    const defs: Record<string, unknown> = { D0: { type: "string" } };
+    for (let n = 1; n <= 40; n++) defs[`D${n}`] = { type: "object", properties: { next: { $ref: `#/$defs/D${n - 1}` } } };
+    expect(() => sanitizeSchemaForGemini({ $defs: defs, $ref: "#/$defs/D40" })).toThrow(/nest more than 32 deep|nests more than 32 levels/);
+    let deep: Record<string, unknown> = { type: "string" };
+    for (let n = 0; n < 40; n++) deep = { type: "object", properties: { inner: deep } };
+    expect(() => sanitizeSchemaForGemini(deep)).toThrow(/nests more than 32 levels deep/);
+  });
+
+  it("still inlines a definition used many times over, as real schemas do", () => {
+    const address = { type: "object", properties: { street: { type: "string" }, city: { type: "string" } } };
+    const properties = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}`, { $ref: "#/$defs/Address" }]));
+    const out = sanitizeSchemaForGemini({ type: "object", $defs: { Address: address }, properties });
+    expect(Object.keys(out.properties as object)).toHaveLength(200);
+    expect((out.properties as Record<string, unknown>).p199).toEqual(address);
   });
 });

@@ -4,7 +4,7 @@ import { sanitizeSchemaForGemini } from "./schema-sanitizer";
 
 function declaration(tool: FunctionTool): Record<string, unknown> {
   const { name, description, parameters } = tool.function;
-  const schema = parameters ? sanitizeSchemaForGemini(parameters) : undefined;
+  const schema = parameters ? sanitizeSchemaForGemini(parameters, { what: `The parameters of tool ${name}` }) : undefined;
   // A function without arguments is declared without parameters: Gemini rejects an empty object schema.
   const hasArguments = schema?.properties !== undefined || schema?.anyOf !== undefined;
   return { name, ...(description ? { description } : {}), ...(hasArguments ? { parameters: schema } : {}) };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getProvider } from "@/lib/providers/registry";
+import { plainText } from "@/lib/services/plain-text";
 import { API_STRATEGIES } from "./strategy-names";
 
 const providerList = z
@@ -7,7 +8,7 @@ const providerList = z
   .max(20);
 
 const fields = {
-  name: z.string().trim().min(1, "must not be empty").max(100),
+  name: plainText(100, 1),
   allowed_providers: providerList,
   limit: z.number().int().min(0).max(100_000_000).nullable(),
   limit_reset: z.enum(["daily", "weekly", "monthly", "never"]),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { keyPrefixProblem, keyShapeProblem, MIN_KEY_LENGTH } from "@/lib/providers/key-format";
 import { getProvider } from "@/lib/providers/registry";
+import { plainText } from "@/lib/services/plain-text";
 
 /** What a user pastes into Providers (or the CLI): validated before anything is stored. */
 export const newCredentialSchema = z
@@ -15,7 +16,7 @@ export const newCredentialSchema = z
         const problem = keyShapeProblem(secret);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
-    label: z.string().trim().max(80).optional(),
+    label: plainText(80).optional(),
     kind: z.enum(["api_key", "oauth_token"]).optional(),
     baseUrl: z
       .string()

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { invalidate } from "@/lib/cache/invalidation";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/gateway-error";
+import { plainText } from "@/lib/services/plain-text";
 import { toCredentialView } from "./credential-view";
 
 export async function listCredentials(userId: string) {
@@ -14,7 +15,7 @@ export async function listCredentials(userId: string) {
 }
 
 export const credentialUpdateSchema = z.object({
-  label: z.string().trim().min(1).max(80).optional(),
+  label: plainText(80, 1).optional(),
   disabled: z.boolean().optional(),
 });
 

@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { hashPassword } from "@/lib/crypto/password";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
+import { plainText } from "@/lib/services/plain-text";
 import { conflict } from "@/lib/services/service-error";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
 
@@ -12,7 +13,7 @@ export const planSchema = z.enum(["free", "starter", "pro", "enterprise"]);
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("must be a valid email address")),
   password: z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters"),
-  name: z.string().trim().max(100).optional(),
+  name: plainText(100).optional(),
   plan: planSchema.default("free"),
   referralCode: z.string().trim().max(40).optional(),
 });

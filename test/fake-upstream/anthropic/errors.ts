@@ -51,4 +51,4 @@ export function renderAnthropicError(detail: ErrorDetail, viaApiKeyHeader = true
 }
 
 /** Anthropic reports a failure after the first byte as an `event: error`. */
-export const anthropicStreamError = sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error");
+export const anthropicStreamError = (message = "Overloaded") => sseFrame({ type: "error", error: { type: "overloaded_error", message } }, "error");

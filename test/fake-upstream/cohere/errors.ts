@@ -27,4 +27,5 @@ export function renderCohereError(detail: ErrorDetail): RenderedError {
   return { status: detail.status, body: { id: randomUUID(), message: detail.message ?? message(detail) }, headers };
 }
 
-export const cohereStreamError = sseFrame({ type: "message-end", delta: { error: "internal server error, this has been reported to our developers", finish_reason: "ERROR" } }, "message-end");
+export const cohereStreamError = (message = "internal server error, this has been reported to our developers") =>
+  sseFrame({ type: "message-end", delta: { error: message, finish_reason: "ERROR" } }, "message-end");

@@ -49,4 +49,5 @@ export function renderGeminiError(detail: ErrorDetail): RenderedError {
   return { status: error.code, body: { error }, headers };
 }
 
-export const geminiStreamError = sseFrame({ error: { code: 500, message: "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting", status: "INTERNAL" } }, undefined, "\r\n");
+export const geminiStreamError = (message = "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting") =>
+  sseFrame({ error: { code: 500, message, status: "INTERNAL" } }, undefined, "\r\n");

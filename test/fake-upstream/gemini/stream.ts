@@ -35,6 +35,6 @@ export function streamGenerateContent(res: ServerResponse, ex: Exchange): Promis
   if (ex.record.query.alt === "sse") {
     return writeStream(res, ex, events.map((e) => sseFrame(e, undefined, "\r\n")), { contentType: "text/event-stream", errorFrame: geminiStreamError });
   }
-  const errorFrame = JSON.stringify({ error: { code: 500, message: "An internal error has occurred.", status: "INTERNAL" } });
+  const errorFrame = (message = "An internal error has occurred.") => JSON.stringify({ error: { code: 500, message, status: "INTERNAL" } });
   return writeStream(res, ex, events.map((e) => JSON.stringify(e)), { contentType: "application/json; charset=UTF-8", open: "[", separator: "\n,\r\n", close: "]", errorFrame });
 }

@@ -52,4 +52,5 @@ export function renderOpenAiError(detail: ErrorDetail): RenderedError {
 }
 
 /** OpenAI reports a failure after the first byte as a `data: {"error":…}` event. */
-export const openAiStreamError = sseFrame({ error: { message: "The server had an error while processing your request. Sorry about that!", type: "server_error", param: null, code: null } });
+export const openAiStreamError = (message = "The server had an error while processing your request. Sorry about that!") =>
+  sseFrame({ error: { message, type: "server_error", param: null, code: null } });

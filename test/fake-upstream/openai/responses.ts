@@ -7,8 +7,9 @@ import { responsesReply } from "./responses-reply";
 
 export { validateResponses } from "./responses-reply";
 
-const ERROR_EVENT = { type: "error", sequence_number: 0, code: "server_error", message: "The server had an error while processing your request. Sorry about that!", param: null };
-const FORMAT = { contentType: "text/event-stream; charset=utf-8", errorFrame: sseFrame(ERROR_EVENT, "error") };
+const ERROR_MESSAGE = "The server had an error while processing your request. Sorry about that!";
+const errorEvent = (message = ERROR_MESSAGE) => ({ type: "error", sequence_number: 0, code: "server_error", message, param: null });
+const FORMAT = { contentType: "text/event-stream; charset=utf-8", errorFrame: (message?: string) => sseFrame(errorEvent(message), "error") };
 
 /** Each output item's events as OpenAI sends them: added, its parts and deltas word by word, done. */
 function itemEvents(item: Body, index: number): Body[] {
