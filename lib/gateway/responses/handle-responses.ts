@@ -2,12 +2,13 @@ import { authenticateApiToken, type Caller } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
 import { responseId } from "@/lib/dialects/responses/ids";
 import { normalizeInput } from "@/lib/dialects/responses/input-items";
-import type { NativeAnswer } from "@/lib/dialects/responses/native-answer";
+import { emptyNativeAnswer } from "@/lib/dialects/responses/native-answer";
 import { chatResponseToResponses } from "@/lib/dialects/responses/from-chat-response";
 import { responseEnvelope } from "@/lib/dialects/responses/response-envelope";
 import { responsesRequestSchema, type InputItem, type ResponsesRequest } from "@/lib/dialects/responses/schema";
 import { responsesStreamEncoder } from "@/lib/dialects/responses/stream";
 import { responsesToChatRequest } from "@/lib/dialects/responses/to-chat-request";
+import { withResponseCost } from "@/lib/dialects/responses/usage";
 import { badRequest } from "@/lib/errors/gateway-error";
 import { openAiErrorResponse } from "@/lib/errors/render-openai";
 import { clientSignal } from "@/lib/http/lean-request";
@@ -51,8 +52,8 @@ export async function handleCreateResponse(request: Request): Promise<Response> 
     const { chat, openAiOnly } = responsesToChatRequest(input, [...history, ...own.items]);
     if (own.unresolved.length) openAiOnly.push(`references to items not stored here (${own.unresolved.join(", ")})`);
     if (body.prompt) openAiOnly.push("a prompt template");
-    const answer: NativeAnswer = { latest: null, final: null, lastSequence: -1 };
-    const settle = store ? async () => void (answer.final && (await store.save(answer.final))) : undefined;
+    const answer = emptyNativeAnswer();
+    const settle = store ? async () => void (answer.final && (await store.save(withResponseCost(answer.final, answer.usage)))) : undefined;
     const passthrough = nativeResponsesPassthrough({ body, history, ownItems: own.items, openAiOnly, answer, settle });
     const outcome = await executeChat(caller, chat, { endpoint: "responses", signal: clientSignal(request), passthrough, requestId: request.headers.get("x-request-id") });
     if (outcome.kind === "raw") {
