@@ -19,7 +19,8 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
-const OPENAI_STREAM: StreamDialect = { headers: SSE_HEADERS, keepAlive: OPENAI_KEEPALIVE, failure: openAiStreamFailure };
+/** How an OpenAI-dialect stream starts and fails while the upstream has not answered yet. */
+export const OPENAI_STREAM: StreamDialect = { headers: SSE_HEADERS, keepAlive: OPENAI_KEEPALIVE, failure: openAiStreamFailure };
 
 async function answer(request: Request, caller: Caller, chat: ChatRequest, keepAliveMs: number): Promise<Response> {
   const outcome = await executeChat(caller, chat, {
