@@ -1,5 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { GoogleGenAI } from "@google/genai";
+import { OpenRouter } from "@openrouter/sdk";
+import type { ChatStreamChunk } from "@openrouter/sdk/models";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
@@ -202,6 +204,22 @@ describe("a streamed request waiting on a slow upstream", () => {
     expect(legacyRaw.status).toBe(200);
     const legacyEvents = readSseEvents(await legacyRaw.text());
     expect(legacyEvents.map((e) => e.data.startsWith("{") ? Object.keys(e.json as object) : e.data)).toEqual([["error"], "[DONE]"]);
+  });
+
+  it("on OpenRouter's paths, ends a failed stream with OpenRouter's error chunk, which @openrouter/sdk reads", async () => {
+    gateway.fake.setFault({ mode: `${SLOW},status:500`, times: 1 });
+    const client = new OpenRouter({ apiKey: token, serverURL: `${gateway.url}/api/v1`, retryConfig: { strategy: "none" } });
+    const stream = (await client.chat.send({ chatRequest: { model: "openai/gpt-4o", stream: true, messages: [{ role: "user", content: "x" }] } })) as unknown as AsyncIterable<ChatStreamChunk>;
+    const chunks: ChatStreamChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatchObject({ model: "openai/gpt-4o", choices: [{ finishReason: "error" }], error: { code: 502, message: expect.stringContaining("openai returned 500"), metadata: { errorType: "server" } } });
+    expect(chunks[0].id).toMatch(/^gen-/);
+
+    gateway.fake.setFault({ mode: `${SLOW},status:500`, times: 1 });
+    const legacy = await post("/api/v1/completions", { model: "openai/gpt-4o", stream: true, prompt: "x" });
+    const events = readSseEvents(await legacy.text());
+    expect(events.map((e) => e.data.startsWith("{") ? (e.json as { error: { code: unknown } }).error.code : e.data)).toEqual([502, "[DONE]"]);
   });
 
   it("ends a Responses stream with response.failed when every attempt fails after the headers went out", async () => {

@@ -155,6 +155,19 @@ const errorSchemas: Record<string, JsonSchema> = {
       ["message", "type", "param", "code", "docs_url"],
     ),
   }),
+  OpenRouterError: object({
+    error: object(
+      {
+        message: str,
+        type: { enum: [...ERROR_TYPES] },
+        param: { ...nullable(str), description: "The request field at fault, when there is one." },
+        code: { ...int, description: "The HTTP status, always: OpenRouter's schema (and @openrouter/sdk) require an integer. A code of ours is metadata.code." },
+        metadata: ref("ErrorMetadata"),
+        docs_url: { ...str, format: "uri" },
+      },
+      ["message", "type", "param", "code", "docs_url"],
+    ),
+  }),
   AnthropicError: object({ type: { const: "error" }, error: object({ type: str, message: str, metadata: { type: "object" } }, ["type", "message"]) }),
   GeminiError: object({ error: object({ code: int, message: str, status: { ...str, description: "Google's status name: INVALID_ARGUMENT, UNAUTHENTICATED, RESOURCE_EXHAUSTED, …" } }) }),
 };

@@ -1,12 +1,12 @@
 import { authenticateApiToken, type Caller } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { clientSignal } from "@/lib/http/lean-request";
 import type { ChatRequest, ChatResponse } from "@/lib/providers/types";
 import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { answerHeaders, executeChat } from "@/lib/gateway/execute-chat";
-import { OPENAI_STREAM, SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
+import { openAiStream, SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
 import { streamAnswer } from "@/lib/gateway/early-stream";
 import { openAiKeepAlive } from "@/lib/gateway/chat/openai-sse";
 import { chatRequestSchema } from "@/lib/gateway/chat/request-schema";
@@ -51,10 +51,10 @@ export async function handleCompletions(request: Request): Promise<Response> {
       const answers = await answerAll(caller, body, prompts, options);
       return Response.json(toTextCompletion(answers, prompts, Boolean(echo)), { headers: { "x-generation-id": answers[0].id, "x-oauthrouter-provider": answers[0].provider ?? "" } });
     }
-    const pending = streamedAnswer(caller, chatBodyFor(body, prompts[0]), echo, options);
-    return await streamAnswer(pending, OPENAI_STREAM, config.STREAM_KEEPALIVE_MS);
+    const chat = chatBodyFor(body, prompts[0]);
+    return await streamAnswer(streamedAnswer(caller, chat, echo, options), openAiStream(request, chat.model), config.STREAM_KEEPALIVE_MS);
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }
 

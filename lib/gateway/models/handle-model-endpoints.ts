@@ -2,7 +2,7 @@ import { parseModelId } from "@/lib/gateway/routing/model-id";
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { readPresentedToken } from "@/lib/auth/read-bearer";
 import { notFound } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { findCatalogModel, type CatalogEntry } from "@/lib/providers/catalog";
 import { IMPLICIT_CACHING, modelTraits, supportedParameters } from "@/lib/providers/catalog/model-traits";
 import { allowedByToken } from "@/lib/gateway/routing/plan-attempts";
@@ -69,6 +69,6 @@ export async function handleModelEndpoints(request: Request, id: string): Promis
       data: { id: entry.id, name: entry.name, created: CATALOG_CREATED, description: describeModel(entry), architecture: architecture(traitsOf(entry)), endpoints },
     });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

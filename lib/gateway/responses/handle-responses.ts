@@ -10,7 +10,7 @@ import { responsesStreamEncoder, responsesStreamFailure } from "@/lib/dialects/r
 import { responsesToChatRequest } from "@/lib/dialects/responses/to-chat-request";
 import { withResponseCost } from "@/lib/dialects/responses/usage";
 import { badRequest, type GatewayError } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { clientSignal } from "@/lib/http/lean-request";
 import { readJson } from "@/lib/http/read-json";
 import { MAX_STORED_INPUT_BYTES, saveResponse } from "@/lib/services/responses/stored-responses";
@@ -68,7 +68,7 @@ export async function handleCreateResponse(request: Request): Promise<Response> 
     const pending = routedAnswer(request, caller, { input, chat, native, store });
     return input.stream ? await streamAnswer(pending, responsesStream(input), env().STREAM_KEEPALIVE_MS) : await pending;
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }
 
