@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectDialectError, type Dialect } from "@/test/support/dialect-errors";
+import { dialectOfPath, expectDialectError, type Dialect } from "@/test/support/dialect-errors";
 import { sendRaw } from "@/test/support/raw-http";
 import { startApp, type RunningApp } from "./support/app-server";
 
@@ -39,13 +39,13 @@ async function nextStart(): Promise<{ url: string; stop(): Promise<void> }> {
 
 const CASES: Array<[method: string, path: string, status: number, shape: Dialect, allow?: string]> = [
   ["GET", "/v1/nope", 404, "openai"],
-  ["GET", "/api/v1/nope/deeper", 404, "openai"],
+  ["GET", "/api/v1/nope/deeper", 404, "openrouter"],
   ["GET", "/v1", 404, "openai"],
   ["POST", "/v1/messages/batches", 404, "anthropic"],
   ["GET", "/v1beta/nope", 404, "gemini"],
   ["GET", "/v1/chat/completions", 405, "openai", "POST, OPTIONS"],
-  ["DELETE", "/api/v1/models", 405, "openai", "GET, HEAD, OPTIONS"],
-  ["PATCH", "/api/v1/keys", 405, "openai", "GET, POST, HEAD, OPTIONS"],
+  ["DELETE", "/api/v1/models", 405, "openrouter", "GET, HEAD, OPTIONS"],
+  ["PATCH", "/api/v1/keys", 405, "openrouter", "GET, POST, HEAD, OPTIONS"],
   ["GET", "/v1/messages", 405, "anthropic", "POST, OPTIONS"],
   ["GET", "/v1beta/models/gemini-2.5-flash:generateContent", 405, "gemini", "POST, OPTIONS"],
 ];
@@ -81,7 +81,7 @@ describe("the production server answers malformed requests with 4xx, never a 500
   it.each(["/v1/models/%E0%A4%A", "/api/v1/models/%E0%A4%A", "/dashboard/%E0%A4%A", "/%E0%A4%A", "/signin/%"])("malformed percent-encoding GET %s is a 400", async (pathname) => {
     const answer = await send(app.url, "GET", pathname);
     expect(answer.status).toBe(400);
-    if (pathname.startsWith("/v1") || pathname.startsWith("/api/v1")) expectDialectError(JSON.parse(answer.body), "openai", 400);
+    if (pathname.startsWith("/v1") || pathname.startsWith("/api/v1")) expectDialectError(JSON.parse(answer.body), dialectOfPath(pathname), 400);
   });
 
   it.each(["exa mple.com", "[::1", "1.2.3.4.5", "xn--a"])("a malformed Host %j is a 400 on API paths and pages", async (host) => {

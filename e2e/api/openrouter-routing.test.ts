@@ -100,7 +100,7 @@ describe("OpenRouter's model ids, variants, provider preferences and fallbacks, 
     expect(gateway.fake.requests.slice(before).map((r) => r.credential)).toEqual([KEYS.groq]);
 
     await expect(chat(direct, { model, provider: { only: ["Mistral"] } })).rejects.toMatchObject({
-      status: 503, error: { code: "no_provider", message: expect.stringContaining("Groq is not in provider.only") },
+      status: 503, error: { code: 503, metadata: { code: "no_provider" }, message: expect.stringContaining("Groq is not in provider.only") },
     });
     await expect(chat(direct, { model: "anthropic/claude-sonnet-4.5", seed: 1, provider: { require_parameters: true } })).rejects.toMatchObject({
       status: 503, message: expect.stringContaining("Anthropic does not support seed"),

@@ -1,7 +1,12 @@
 import { OpenRouter } from "@openrouter/sdk";
 import type { ChatResult, ChatStreamChunk } from "@openrouter/sdk/models";
-import { BadGatewayResponseError, BadRequestResponseError } from "@openrouter/sdk/models/errors";
+import {
+  BadGatewayResponseError, BadRequestResponseError, OpenRouterDefaultError, ServiceUnavailableResponseError, TooManyRequestsResponseError, UnauthorizedResponseError,
+} from "@openrouter/sdk/models/errors";
+import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { userMonthKey } from "@/lib/quota/admit-message";
 import { databaseTargets } from "@/test/support/databases";
 import { startGateway, type Gateway } from "@/test/support/gateway-harness";
 
@@ -135,5 +140,43 @@ describe("@openrouter/sdk against /api/v1", () => {
     const failed = await send("openai/gpt-4o", "fail please").catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(BadGatewayResponseError);
     expect((failed as BadGatewayResponseError).error.metadata).toMatchObject({ provider_name: "OpenAI", raw: { error: expect.objectContaining({ type: "server_error" }) } });
+  });
+
+  it("raises its typed error class for an error with a code of ours, which it finds in metadata.code (OpenAI's /v1 keeps the string code)", async () => {
+    gateway.fake.setFault({ mode: "status:400", times: 1 });
+    const rejected = await send("openai/gpt-4o", "reject me").catch((e: unknown) => e);
+    expect(rejected).toBeInstanceOf(BadRequestResponseError);
+    expect((rejected as BadRequestResponseError).error).toMatchObject({ code: 400, metadata: { code: "upstream_rejected", provider_name: "OpenAI" } });
+
+    const stranger = new OpenRouter({ apiKey: "lr_live_not-a-real-token", serverURL: `${gateway.url}/api/v1`, retryConfig: { strategy: "none" } });
+    const unknown = await stranger.chat.send({ chatRequest: { model: "openai/gpt-4o", messages: [{ role: "user", content: "hi" }] } }).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(UnauthorizedResponseError);
+    expect((unknown as UnauthorizedResponseError).error.code).toBe(401);
+
+    const unserved = await send("cohere/command-r-plus", "no credential for this").catch((e: unknown) => e);
+    expect(unserved).toBeInstanceOf(ServiceUnavailableResponseError);
+    expect((unserved as ServiceUnavailableResponseError).error).toMatchObject({ code: 503, metadata: { code: "no_provider" } });
+
+    const { token: refusedToken } = await gateway.newUser("openrouter-sdk-refused@example.com", [{ provider: "openai", key: "sk-openai-orsdk-invalid-key" }]);
+    const refusedClient = new OpenRouter({ apiKey: refusedToken, serverURL: `${gateway.url}/api/v1`, retryConfig: { strategy: "none" } });
+    const refused = await refusedClient.chat.send({ chatRequest: { model: "openai/gpt-4o", messages: [{ role: "user", content: "hi" }] } }).catch((e: unknown) => e);
+    // The SDK has no class of its own for 424: its default error, with the body intact.
+    expect(refused).toBeInstanceOf(OpenRouterDefaultError);
+    expect((refused as OpenRouterDefaultError).statusCode).toBe(424);
+    expect(JSON.parse((refused as OpenRouterDefaultError).body).error).toMatchObject({ code: 424, type: "permission_error", metadata: { code: "credentials_refused" } });
+
+    const limited = await gateway.newUser("openrouter-sdk-limited@example.com", [{ provider: "openai", key: "sk-openai-orsdk-limited" }]);
+    const prisma = await db();
+    const counter = userMonthKey(limited.userId, new Date());
+    await prisma.quotaCounter.upsert({ where: { key: counter }, update: { used: 100_000 }, create: { key: counter, used: 100_000 } });
+    const limitedClient = new OpenRouter({ apiKey: limited.token, serverURL: `${gateway.url}/api/v1`, retryConfig: { strategy: "none" } });
+    const tooMany = await limitedClient.chat.send({ chatRequest: { model: "openai/gpt-4o", messages: [{ role: "user", content: "one too many" }] } }).catch((e: unknown) => e);
+    expect(tooMany).toBeInstanceOf(TooManyRequestsResponseError);
+    expect((tooMany as TooManyRequestsResponseError).error).toMatchObject({ code: 429, metadata: { code: "message_limit", resets_at: expect.any(String) } });
+
+    const openai = new OpenAI({ apiKey: limited.token, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    const onV1 = await openai.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: "still limited" }] }).catch((e) => e);
+    expect(onV1).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(onV1.error).toMatchObject({ code: "message_limit", type: "rate_limit_error" });
   });
 });

@@ -66,6 +66,32 @@ describe("what each request costs, in the API", () => {
     expect(meta.cost).toBeCloseTo(dollars(meta.promptTokenCount, meta.candidatesTokenCount + (meta.thoughtsTokenCount ?? 0), GEMINI_FLASH), 12);
   });
 
+  it.each([
+    { label: "passed through to OpenAI", model: "openai/gpt-4o", price: GPT_4O },
+    { label: "translated for Anthropic", model: "anthropic/claude-sonnet-4-5", price: SONNET_4_5 },
+  ])("the OpenAI SDK reads usage.cost from a Responses answer $label, plain and streamed, and the stored response keeps it", async ({ model, price }) => {
+    const client = new OpenAI({ apiKey: token, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    const expectCost = (usage: OpenAI.Responses.ResponseUsage | undefined) => {
+      const costed = usage as OpenAI.Responses.ResponseUsage & { cost: number; cost_details: { upstream_inference_cost: number } };
+      expect(costed.output_tokens).toBeGreaterThan(0);
+      expect(costed.cost).toBeCloseTo(dollars(costed.input_tokens, costed.output_tokens, price), 12);
+      expect(costed.cost_details.upstream_inference_cost).toBe(costed.cost);
+    };
+    const plain = await client.responses.create({ model, input: "What does this response cost?" });
+    expectCost(plain.usage);
+    const stream = client.responses.stream({ model, input: "stream what this response costs" });
+    const completed: OpenAI.Responses.ResponseCompletedEvent[] = [];
+    stream.on("response.completed", (event) => completed.push(event));
+    const streamed = await stream.finalResponse();
+    expect(completed).toHaveLength(1);
+    expectCost(completed[0].response.usage);
+    for (const answer of [plain, streamed]) {
+      const stored = await client.responses.retrieve(answer.id);
+      expectCost(stored.usage);
+      expect(stored.usage).toEqual(answer.usage);
+    }
+  });
+
   it("refuses a request that would start past the key's dollar budget, in each dialect's error shape, and shows the spend in dollars", async () => {
     const created = await (await post("/api/v1/keys", mgmt, { name: "tiny budget", limit_usd: 0.00001, limit_usd_reset: "daily" })).json();
     expect(created.data).toMatchObject({ limit_usd: 0.00001, limit_usd_reset: "daily", limit_usd_remaining: 0.00001, usage: 0 });

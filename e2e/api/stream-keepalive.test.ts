@@ -1,5 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { GoogleGenAI } from "@google/genai";
+import { OpenRouter } from "@openrouter/sdk";
+import type { ChatStreamChunk } from "@openrouter/sdk/models";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
@@ -98,6 +100,40 @@ describe("a streamed request waiting on a slow upstream", () => {
     expect(streamed).toBe("Echo: sdk");
   });
 
+  it("Responses API: a comment before the upstream answers, then the event stream, passed through to OpenAI or translated", async () => {
+    const client = new OpenAI({ apiKey: token, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    for (const model of ["openai/gpt-4o", "anthropic/claude-sonnet-4-5"]) {
+      gateway.fake.setFault({ mode: SLOW, times: 1 });
+      const response = await post("/v1/responses", { model, stream: true, input: "slow responses" });
+      expect(response.headers.get("content-type")).toContain("text/event-stream");
+      const { first, text } = await firstBytesThenRest(response);
+      expect(first.startsWith(": OAUTHROUTER PROCESSING\n\n"), model).toBe(true);
+      const events = readSseEvents(text);
+      expect(events.map((e) => e.event), model).toEqual(expect.arrayContaining(["response.created", "response.output_text.delta", "response.completed"]));
+      expect(events.at(-1)!.event, model).toBe("response.completed");
+
+      gateway.fake.setFault({ mode: SLOW, times: 1 });
+      const final = await client.responses.stream({ model, input: "sdk" }).finalResponse();
+      expect(final.output_text, model).toBe("Echo: sdk");
+    }
+  });
+
+  it("legacy completions: a comment before the upstream answers, then the text chunks", async () => {
+    gateway.fake.setFault({ mode: SLOW, times: 1 });
+    const response = await post("/v1/completions", { model: "openai/gpt-4o", stream: true, prompt: "slow legacy" });
+    const { first, text } = await firstBytesThenRest(response);
+    expect(first.startsWith(": OAUTHROUTER PROCESSING\n\n")).toBe(true);
+    const events = readSseEvents(text);
+    expect(events.at(-1)!.data).toBe("[DONE]");
+    expect(events.map((e) => (e.json as OpenAI.Completion | undefined)?.choices?.[0]?.text ?? "").join("")).toBe("Echo: slow legacy");
+
+    gateway.fake.setFault({ mode: SLOW, times: 1 });
+    const client = new OpenAI({ apiKey: token, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    let streamed = "";
+    for await (const chunk of await client.completions.create({ model: "openai/gpt-4o", stream: true, prompt: "sdk" })) streamed += chunk.choices[0]?.text ?? "";
+    expect(streamed).toBe("Echo: sdk");
+  });
+
   it("releases the upstream call when the client leaves during the wait", async () => {
     gateway.fake.setFault({ mode: "slow:5000", times: 1 });
     const leaving = new AbortController();
@@ -156,5 +192,52 @@ describe("a streamed request waiting on a slow upstream", () => {
     gateway.fake.setFault(failing);
     const array = await post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", { contents: [{ parts: [{ text: "x" }] }] });
     expect(JSON.parse(await array.text())).toEqual([{ error: { code: 502, status: "INTERNAL", message: expect.stringContaining("google returned 500") } }]);
+
+    gateway.fake.setFault(failing);
+    const legacy = await openai.completions.create({ model: "openai/gpt-4o", stream: true, prompt: "x" }).then(async (stream) => {
+      for await (const _ of stream);
+    }).catch((e) => e);
+    expect(legacy).toBeInstanceOf(OpenAI.APIError);
+    expect(legacy.message).toContain("openai returned 500");
+    gateway.fake.setFault(failing);
+    const legacyRaw = await post("/v1/completions", { model: "openai/gpt-4o", stream: true, prompt: "x" });
+    expect(legacyRaw.status).toBe(200);
+    const legacyEvents = readSseEvents(await legacyRaw.text());
+    expect(legacyEvents.map((e) => e.data.startsWith("{") ? Object.keys(e.json as object) : e.data)).toEqual([["error"], "[DONE]"]);
+  });
+
+  it("on OpenRouter's paths, ends a failed stream with OpenRouter's error chunk, which @openrouter/sdk reads", async () => {
+    gateway.fake.setFault({ mode: `${SLOW},status:500`, times: 1 });
+    const client = new OpenRouter({ apiKey: token, serverURL: `${gateway.url}/api/v1`, retryConfig: { strategy: "none" } });
+    const stream = (await client.chat.send({ chatRequest: { model: "openai/gpt-4o", stream: true, messages: [{ role: "user", content: "x" }] } })) as unknown as AsyncIterable<ChatStreamChunk>;
+    const chunks: ChatStreamChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatchObject({ model: "openai/gpt-4o", choices: [{ finishReason: "error" }], error: { code: 502, message: expect.stringContaining("openai returned 500"), metadata: { errorType: "server" } } });
+    expect(chunks[0].id).toMatch(/^gen-/);
+
+    gateway.fake.setFault({ mode: `${SLOW},status:500`, times: 1 });
+    const legacy = await post("/api/v1/completions", { model: "openai/gpt-4o", stream: true, prompt: "x" });
+    const events = readSseEvents(await legacy.text());
+    expect(events.map((e) => e.data.startsWith("{") ? (e.json as { error: { code: unknown } }).error.code : e.data)).toEqual([502, "[DONE]"]);
+  });
+
+  it("ends a Responses stream with response.failed when every attempt fails after the headers went out", async () => {
+    const client = new OpenAI({ apiKey: token, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    for (const model of ["openai/gpt-4o", "anthropic/claude-sonnet-4-5"]) {
+      gateway.fake.setFault({ mode: `${SLOW},status:500`, times: 1 });
+      const raw = await post("/v1/responses", { model, stream: true, input: "x" });
+      expect(raw.status, model).toBe(200);
+      const events = readSseEvents(await raw.text());
+      expect(events.map((e) => e.event), model).toEqual(["response.created", "response.in_progress", "response.failed"]);
+      expect(events.map((e) => (e.json as { sequence_number: number }).sequence_number), model).toEqual([0, 1, 2]);
+      const failed = (events[2].json as OpenAI.Responses.ResponseFailedEvent).response;
+      expect(failed.id, model).toBe((events[0].json as OpenAI.Responses.ResponseCreatedEvent).response.id);
+      expect(failed, model).toMatchObject({ id: expect.stringMatching(/^resp_/), status: "failed", output: [], error: { code: "server_error", message: expect.stringContaining(`${model.split("/")[0]} returned 500`) } });
+
+      gateway.fake.setFault({ mode: `${SLOW},status:500`, times: 1 });
+      const final = await client.responses.stream({ model, input: "x" }).finalResponse();
+      expect(final, model).toMatchObject({ status: "failed", error: { code: "server_error", message: expect.stringContaining("returned 500") } });
+    }
   });
 });

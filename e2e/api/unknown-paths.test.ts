@@ -22,7 +22,7 @@ describe("every path under /v1, /api/v1 and /v1beta answers JSON in its dialect 
   it.each<[string, string, Dialect]>([
     ["GET", "/v1/nope", "openai"],
     ["POST", "/v1/chat/complete", "openai"],
-    ["GET", "/api/v1/nope/deeper", "openai"],
+    ["GET", "/api/v1/nope/deeper", "openrouter"],
     ["GET", "/v1", "openai"],
     ["POST", "/v1/messages/batches", "anthropic"],
     ["GET", "/v1beta/nope", "gemini"],
@@ -36,10 +36,10 @@ describe("every path under /v1, /api/v1 and /v1beta answers JSON in its dialect 
 
   it.each<[string, string, Dialect, string]>([
     ["GET", "/v1/chat/completions", "openai", "POST, OPTIONS"],
-    ["DELETE", "/api/v1/chat/completions", "openai", "POST, OPTIONS"],
+    ["DELETE", "/api/v1/chat/completions", "openrouter", "POST, OPTIONS"],
     ["POST", "/v1/models", "openai", "GET, HEAD, OPTIONS"],
-    ["PUT", "/api/v1/keys", "openai", "GET, POST, HEAD, OPTIONS"],
-    ["POST", "/api/v1/keys/abc", "openai", "GET, PATCH, DELETE, HEAD, OPTIONS"],
+    ["PUT", "/api/v1/keys", "openrouter", "GET, POST, HEAD, OPTIONS"],
+    ["POST", "/api/v1/keys/abc", "openrouter", "GET, PATCH, DELETE, HEAD, OPTIONS"],
     ["GET", "/v1/messages", "anthropic", "POST, OPTIONS"],
     ["GET", "/v1beta/models/gemini-2.5-flash:generateContent", "gemini", "POST, OPTIONS"],
     ["POST", "/openapi.json", "openai", "GET, HEAD, OPTIONS"],
@@ -66,7 +66,7 @@ describe("every path under /v1, /api/v1 and /v1beta answers JSON in its dialect 
 
   it.each<[string, Dialect]>([
     ["/v1/models/%E0%A4%A", "openai"],
-    ["/api/v1/models/openai%2Fgpt-4o%ZZ", "openai"],
+    ["/api/v1/models/openai%2Fgpt-4o%ZZ", "openrouter"],
     ["/v1/models/%", "openai"],
   ])("malformed percent-encoding GET %s is a 400, never a 500", async (path, dialect) => {
     const response = await send("GET", path);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { env } from "@/lib/config/env";
 import { GatewayError } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { exchangeAuthorizationCode } from "@/lib/services/oauth-apps/authorization-codes";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
@@ -24,6 +24,6 @@ export async function handleAuthKeys(request: Request): Promise<Response> {
     const { key, appOrigin } = await exchangeAuthorizationCode(body.code, body.code_verifier, body.code_challenge_method);
     return Response.json({ key, app: appOrigin });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

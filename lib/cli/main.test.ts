@@ -1,13 +1,14 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/crypto/tokens";
-import type { Database } from "@/lib/db";
-import { databaseTargets, dropSchema, installDatabase, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget } from "@/test/support/databases";
+import { db, type Database } from "@/lib/db";
+import { databaseTargets, dropSchema, installDatabase, postgresTarget, uninstallDatabase, uniqueSchemaUrl, type DatabaseTarget } from "@/test/support/databases";
 import { main } from "./main";
 
 const run = promisify(execFile);
@@ -121,4 +122,38 @@ describe("every CLI command with PostgreSQL and Redis configured (production)", 
       expect(stderr, args.join(" ")).not.toContain("handles are still open");
     }
   }, 300_000);
+});
+
+describe("token create with Redis configured but down", () => {
+  const url = uniqueSchemaUrl();
+  afterAll(() => dropSchema(url));
+
+  /** A loopback port nothing listens on: Redis refuses every connection. */
+  const closedPort = () => new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+  it("prints the token it saved (a new token has nothing counted to read), and exits 0", async () => {
+    const env = { ...process.env, DATABASE_URL: url, REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, ENCRYPTION_KEY: randomBytes(32).toString("hex"), AUTH_SECRET: randomBytes(32).toString("hex") };
+    const options = { env, cwd: process.cwd(), timeout: 60_000 };
+    await run(process.execPath, ["bin/oauthrouter.mjs", "user", "create", "--email", "redis-down@example.com", "--password", "password-123"], options);
+    const printedHashes: string[] = [];
+    for (const flags of [[], ["--limit", "100", "--limit-usd", "5"]]) {
+      const { stdout } = await run(process.execPath, ["bin/oauthrouter.mjs", "token", "create", "--user", "redis-down@example.com", "--json", ...flags], options);
+      const printed = JSON.parse(stdout);
+      expect(printed.token, flags.join(" ")).toMatch(/^lr_live_/);
+      expect(printed, flags.join(" ")).toMatchObject({ hash: hashToken(printed.token), usage_messages: 0, limit_remaining: flags.length ? 100 : null, limit_usd_remaining: flags.length ? 5 : null });
+      printedHashes.push(printed.hash);
+    }
+    await installDatabase(postgresTarget(url));
+    try {
+      const saved = await (await db()).apiToken.findMany({ where: { isDefault: false }, select: { tokenHash: true } });
+      expect(saved.map((token) => token.tokenHash).sort()).toEqual(printedHashes.sort());
+    } finally {
+      await uninstallDatabase(postgresTarget(url));
+    }
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ export interface ErrorStatus {
   cause: string;
   /** What the caller should do. */
   fix: string;
-  /** `error.code` values that tell the causes apart, where there are several. */
+  /** `error.code` values that tell the causes apart, where there are several (`error.metadata.code` on /api/v1). */
   codes?: Record<string, string>;
   /** Only ever seen as a stream's final error event, never as an HTTP status of ours. */
   streamOnly?: boolean;

@@ -29,23 +29,31 @@ export function toGatewayError(error: unknown): GatewayError {
   return new GatewayError(500, "api_error", "Internal error; the request was not completed");
 }
 
+/**
+ * Whose clients read an OpenAI-dialect error: OpenAI's SDKs take any `code`; OpenRouter's (on its
+ * paths, /api/v1) validate it as an integer, so there it is the status and our code is metadata.code.
+ */
+export type OpenAiErrorShape = "openai" | "openrouter";
+
 /** The OpenAI-dialect error body: `{"error":{"message","type","param","code","metadata","docs_url"}}`. */
-export function openAiErrorBody(error: GatewayError) {
+export function openAiErrorBody(error: GatewayError, shape: OpenAiErrorShape = "openai") {
+  const metadata = publicMetadata(error.metadata);
+  const ownCode = shape === "openrouter" && error.code ? { code: error.code } : undefined;
   return {
     error: {
       message: error.message,
       type: error.type,
       param: error.param ?? null,
-      code: error.code ?? error.status,
-      ...(error.metadata ? { metadata: publicMetadata(error.metadata) } : {}),
+      code: shape === "openrouter" ? error.status : (error.code ?? error.status),
+      ...(metadata || ownCode ? { metadata: { ...metadata, ...ownCode } } : {}),
       docs_url: errorDocsUrl(),
     },
   };
 }
 
-export function openAiErrorResponse(thrown: unknown, extraHeaders: Record<string, string> = {}): Response {
+export function openAiErrorResponse(thrown: unknown, extraHeaders: Record<string, string> = {}, shape: OpenAiErrorShape = "openai"): Response {
   const error = toGatewayError(thrown);
   const headers: Record<string, string> = { ...extraHeaders, ...error.headers };
   if (error.retryAfterMs) headers["retry-after"] = String(Math.ceil(error.retryAfterMs / 1000));
-  return Response.json(openAiErrorBody(error), { status: error.status, headers });
+  return Response.json(openAiErrorBody(error, shape), { status: error.status, headers });
 }

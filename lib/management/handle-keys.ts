@@ -2,7 +2,7 @@ import { z } from "zod";
 import { authenticateManagementKey } from "@/lib/auth/management-key";
 import { env } from "@/lib/config/env";
 import { notFound } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { createKeySchema, updateKeySchema } from "@/lib/services/api-keys/key-input";
 import { createKey, deleteKey, getKey, listKeys, updateKey } from "@/lib/services/api-keys/manage-keys";
@@ -24,7 +24,7 @@ function managed(handler: (userId: string, request: Request, hash: string) => Pr
       const { userId } = await authenticateManagementKey(request);
       return await handler(userId, request, hash);
     } catch (error) {
-      return openAiErrorResponse(error);
+      return errorResponseFor(request, error);
     }
   };
 }

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/config/env";
 import { CHAT_FIELDS } from "@/lib/docs/chat-fields";
 import { ERROR_STATUSES } from "@/lib/docs/error-catalog";
-import { ERROR_TYPES } from "@/lib/errors/gateway-error";
+import { ERROR_TYPES, GatewayError } from "@/lib/errors/gateway-error";
+import { openAiErrorBody } from "@/lib/errors/render-openai";
 import { chatRequestSchema } from "@/lib/gateway/chat/request-schema";
 import { apiRoutes, matchApiRoute } from "@/lib/gateway/api-routes";
 import { buildOpenApiDocument } from "./document";
@@ -123,6 +124,21 @@ describe("the OpenAPI document", () => {
     expect(CHAT_FIELDS.map((field) => field.name).sort()).toEqual(Object.keys(chatRequestSchema.shape).sort());
     const properties = document.components.schemas.ChatCompletionRequest.properties;
     for (const field of CHAT_FIELDS) expect(properties[field.name].description).toBe(field.description);
+  });
+
+  it("documents OpenRouter's error shape (an integer code, ours in metadata.code) on /api/v1 and OpenAI's on /v1, as each renders", () => {
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    for (const [name, schema] of Object.entries(document.components.schemas as Json)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    const schemasOf = (prefix: RegExp) => new Set(documentedOperations().filter((op) => prefix.test(op.path) && !op.path.includes("/messages")).flatMap((op) =>
+      Object.entries(op.operation.responses as Json).filter(([status]) => Number(status) >= 400).map(([, response]) => response.content["application/json"].schema.$ref)));
+    expect(schemasOf(/^\/api\/v1\//)).toEqual(new Set(["#/components/schemas/OpenRouterError"]));
+    expect(schemasOf(/^\/v1\//)).toEqual(new Set(["#/components/schemas/Error"]));
+    const limited = new GatewayError(429, "rate_limit_error", "Monthly message limit reached", { code: "message_limit", metadata: { resets_at: "2026-01-01T00:00:00.000Z" } });
+    const openRouter = openAiErrorBody(limited, "openrouter");
+    expect(openRouter.error).toMatchObject({ code: 429, metadata: { code: "message_limit", resets_at: "2026-01-01T00:00:00.000Z" } });
+    expect(openAiErrorBody(limited).error).toMatchObject({ code: "message_limit", metadata: { resets_at: "2026-01-01T00:00:00.000Z" } });
+    const validate = (name: string, body: unknown) => ajv.getSchema(`#/components/schemas/${name}`)!(body);
+    expect([validate("OpenRouterError", openRouter), validate("Error", openAiErrorBody(limited)), validate("OpenRouterError", openAiErrorBody(limited))]).toEqual([true, true, false]);
   });
 
   it("is served with the configured URLs, as JSON, to any origin", async () => {

@@ -1,7 +1,7 @@
 import { errorStatus } from "@/lib/docs/error-catalog";
 
 type Json = Record<string, unknown>;
-export type Dialect = "openai" | "anthropic" | "gemini";
+export type Dialect = "openai" | "openrouter" | "anthropic" | "gemini";
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -21,7 +21,7 @@ export const SECURITY_SCHEMES: Json = {
   metricsToken: { type: "http", scheme: "bearer", description: "The server's METRICS_TOKEN." },
 };
 
-const ERROR_SCHEMA: Record<Dialect, string> = { openai: "Error", anthropic: "AnthropicError", gemini: "GeminiError" };
+const ERROR_SCHEMA: Record<Dialect, string> = { openai: "Error", openrouter: "OpenRouterError", anthropic: "AnthropicError", gemini: "GeminiError" };
 
 /** JSON error responses for the given statuses, in the endpoint's dialect, described from the error catalog. */
 export function errorResponses(dialect: Dialect, statuses: number[]): Json {
@@ -51,12 +51,22 @@ export const GENERATION_HEADERS: Json = {
 /** Statuses every routed request can end with, besides its own. */
 export const GATEWAY_STATUSES = [400, 401, 403, 413, 424, 429, 500, 502, 503, 504];
 
-/** One operation under both `/v1/...` and `/api/v1/...`, with distinct operation ids. */
+/** An operation's OpenAI-shaped error responses in OpenRouter's shape (its paths answer errors so). */
+function openRouterErrors(responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>): Json {
+  const openAiError = ref(ERROR_SCHEMA.openai).$ref;
+  return Object.fromEntries(Object.entries(responses).map(([status, response]) => {
+    const json = response.content?.["application/json"];
+    if (json?.schema?.$ref !== openAiError) return [status, response];
+    return [status, { ...response, content: { ...response.content, "application/json": { ...json, schema: ref(ERROR_SCHEMA.openrouter) } } }];
+  }));
+}
+
+/** One operation under both `/v1/...` and `/api/v1/...`, with distinct operation ids; errors on the latter in OpenRouter's shape. */
 export function withApiAlias(path: string, methods: Record<string, Json>): Record<string, Json> {
   const alias = Object.fromEntries(
     Object.entries(methods).map(([method, operation]) => [
       method,
-      { ...operation, operationId: `${operation.operationId}ApiPrefix`, summary: `${operation.summary} (OpenRouter-style path)` },
+      { ...operation, operationId: `${operation.operationId}ApiPrefix`, summary: `${operation.summary} (OpenRouter-style path)`, responses: openRouterErrors(operation.responses as Parameters<typeof openRouterErrors>[0]) },
     ]),
   );
   return { [path]: methods, [`/api${path}`]: alias };

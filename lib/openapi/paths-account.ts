@@ -11,12 +11,12 @@ const keys = {
       { name: "offset", in: "query", required: false, description: "Skip this many keys (pages of 100).", schema: { type: "integer", minimum: 0, default: 0 } },
       { name: "include_disabled", in: "query", required: false, schema: { type: "string", enum: ["true", "false"], default: "true" } },
     ],
-    responses: { "200": jsonResponse("The account's keys, without the keys themselves.", "ApiKeyList"), ...errorResponses("openai", [400, ...MANAGEMENT_STATUSES]) },
+    responses: { "200": jsonResponse("The account's keys, without the keys themselves.", "ApiKeyList"), ...errorResponses("openrouter", [400, ...MANAGEMENT_STATUSES]) },
   },
   post: {
     operationId: "createKey", tags: ["Key management"], summary: "Create an API key", security: MANAGEMENT_SECURITY,
     requestBody: jsonBody("CreateKeyRequest", CREATE_KEY_EXAMPLES),
-    responses: { "201": jsonResponse("The new key: `key` is shown this once.", "CreatedApiKey"), ...errorResponses("openai", [400, ...MANAGEMENT_STATUSES, 413]) },
+    responses: { "201": jsonResponse("The new key: `key` is shown this once.", "CreatedApiKey"), ...errorResponses("openrouter", [400, ...MANAGEMENT_STATUSES, 413]) },
   },
 };
 
@@ -24,23 +24,23 @@ const key = {
   parameters: [hashParameter],
   get: {
     operationId: "getKey", tags: ["Key management"], summary: "Get an API key", security: MANAGEMENT_SECURITY,
-    responses: { "200": jsonResponse("The key.", "ApiKeyEnvelope"), ...errorResponses("openai", [...MANAGEMENT_STATUSES, 404]) },
+    responses: { "200": jsonResponse("The key.", "ApiKeyEnvelope"), ...errorResponses("openrouter", [...MANAGEMENT_STATUSES, 404]) },
   },
   patch: {
     operationId: "updateKey", tags: ["Key management"], summary: "Update an API key", security: MANAGEMENT_SECURITY,
     requestBody: jsonBody("UpdateKeyRequest", UPDATE_KEY_EXAMPLES),
-    responses: { "200": jsonResponse("The updated key; changes apply to the next request on every instance.", "ApiKeyEnvelope"), ...errorResponses("openai", [400, ...MANAGEMENT_STATUSES, 404]) },
+    responses: { "200": jsonResponse("The updated key; changes apply to the next request on every instance.", "ApiKeyEnvelope"), ...errorResponses("openrouter", [400, ...MANAGEMENT_STATUSES, 404]) },
   },
   delete: {
     operationId: "deleteKey", tags: ["Key management"], summary: "Delete an API key", security: MANAGEMENT_SECURITY,
-    responses: { "200": jsonResponse("Deleted.", "DeletedApiKey"), ...errorResponses("openai", [...MANAGEMENT_STATUSES, 404]) },
+    responses: { "200": jsonResponse("Deleted.", "DeletedApiKey"), ...errorResponses("openrouter", [...MANAGEMENT_STATUSES, 404]) },
   },
 };
 
 const keyInfo = (operationId: string) => ({
   get: {
     operationId, tags: ["Account"], summary: "The calling token's limits and usage", security: TOKEN_SECURITY,
-    responses: { "200": jsonResponse("The token's own limit and the account's monthly messages.", "KeyInfo"), ...errorResponses("openai", [401, 403]) },
+    responses: { "200": jsonResponse("The token's own limit and the account's monthly messages.", "KeyInfo"), ...errorResponses("openrouter", [401, 403]) },
   },
 });
 
@@ -49,7 +49,7 @@ const generation = {
     operationId: "getGeneration", tags: ["Account"], summary: "A generation's record", security: TOKEN_SECURITY,
     description: "Tokens, latency, provider, finish reason and attempts of one request, for the token that made it.",
     parameters: [{ name: "id", in: "query", required: true, description: "The id of a completion (its `id`, or the x-generation-id header).", schema: { type: "string" } }],
-    responses: { "200": jsonResponse("The record.", "Generation"), ...errorResponses("openai", [400, 401, 403, 404]) },
+    responses: { "200": jsonResponse("The record.", "Generation"), ...errorResponses("openrouter", [400, 401, 403, 404]) },
   },
 };
 
@@ -58,7 +58,7 @@ const codeExchange = {
     operationId: "exchangeAuthorizationCode", tags: ["OAuth PKCE"], summary: "Exchange a PKCE code for a key", security: [],
     description: "No token needed: the one-time code (valid for minutes) is the credential. Callable from a browser (CORS). 30 attempts a minute per address.",
     requestBody: jsonBody("CodeExchangeRequest", CODE_EXCHANGE_EXAMPLES),
-    responses: { "200": jsonResponse("A new lr_live_ key for the app.", "CodeExchangeResponse"), ...errorResponses("openai", [400, 403, 405, 413, 429]) },
+    responses: { "200": jsonResponse("A new lr_live_ key for the app.", "CodeExchangeResponse"), ...errorResponses("openrouter", [400, 403, 405, 413, 429]) },
   },
 };
 

@@ -82,8 +82,11 @@ const geminiSchemas: Record<string, JsonSchema> = {
 const errorMetadata: Record<string, JsonSchema> = {
   ErrorMetadata: {
     type: "object",
-    description: "When a provider failed: provider, provider_name (as OpenRouter names it), status (the provider's HTTP status) and raw (the provider's error body, credentials masked). resets_at when a limit is reached.",
-    properties: { provider: str, provider_name: str, status: int, raw: { description: "The provider's JSON error body, or its text." }, resets_at: str },
+    description: "When a provider failed: provider, provider_name (as OpenRouter names it), status (the provider's HTTP status) and raw (the provider's error body, credentials masked). resets_at when a limit is reached. On /api/v1, code.",
+    properties: {
+      provider: str, provider_name: str, status: int, raw: { description: "The provider's JSON error body, or its text." }, resets_at: str,
+      code: { ...str, description: "On OpenRouter's paths (/api/v1): the code telling causes apart (message_limit, …) that error.code carries on /v1." },
+    },
   },
   StreamErrorMetadata: {
     ...object({ error_type: { ...str, description: "OpenRouter's name: rate_limit_exceeded, server, timeout, …" }, provider_code: { ...str, description: "The provider's own error code, when not a number." } }, ["error_type"]),

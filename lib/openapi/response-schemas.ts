@@ -13,15 +13,20 @@ const urlCitation = object({
 
 const toolCall = object({ id: str, type: { const: "function" }, function: object({ name: str, arguments: { ...str, description: "JSON text of the arguments." } }) });
 
+/** OpenRouter's cost fields, on every dialect's usage object. */
+export const USAGE_COST_PROPERTIES: Record<string, JsonSchema> = {
+  cost: { ...nullable(num), description: "What the provider charges for the request, in dollars, at its published prices (or the operator's); null when the model's price is unknown." },
+  is_byok: bool,
+  cost_details: object({ upstream_inference_cost: nullable(num), upstream_inference_prompt_cost: nullable(num), upstream_inference_completions_cost: nullable(num), estimated: { ...bool, description: "Tokens counted by us: the provider reported none." } }, []),
+};
+
 const chatSchemas: Record<string, JsonSchema> = {
   Usage: object(
     {
       prompt_tokens: int, completion_tokens: int, total_tokens: int,
       prompt_tokens_details: object({ cached_tokens: int, cache_write_tokens: int }, []),
       completion_tokens_details: object({ reasoning_tokens: int }, []),
-      cost: { ...nullable(num), description: "What the provider charges for the request, in dollars, at its published prices (or the operator's); null when the model's price is unknown." },
-      is_byok: bool,
-      cost_details: object({ upstream_inference_cost: nullable(num), upstream_inference_prompt_cost: nullable(num), upstream_inference_completions_cost: nullable(num), estimated: { ...bool, description: "Tokens counted by us: the provider reported none." } }, []),
+      ...USAGE_COST_PROPERTIES,
     },
     ["prompt_tokens", "completion_tokens", "total_tokens"],
   ),
@@ -144,6 +149,19 @@ const errorSchemas: Record<string, JsonSchema> = {
         type: { enum: [...ERROR_TYPES] },
         param: { ...nullable(str), description: "The request field at fault, when there is one." },
         code: { type: ["integer", "string"], description: "A code telling causes apart (message_limit, upstream_auth, …), else the HTTP status." },
+        metadata: ref("ErrorMetadata"),
+        docs_url: { ...str, format: "uri" },
+      },
+      ["message", "type", "param", "code", "docs_url"],
+    ),
+  }),
+  OpenRouterError: object({
+    error: object(
+      {
+        message: str,
+        type: { enum: [...ERROR_TYPES] },
+        param: { ...nullable(str), description: "The request field at fault, when there is one." },
+        code: { ...int, description: "The HTTP status, always: OpenRouter's schema (and @openrouter/sdk) require an integer. A code of ours is metadata.code." },
         metadata: ref("ErrorMetadata"),
         docs_url: { ...str, format: "uri" },
       },

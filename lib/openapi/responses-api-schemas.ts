@@ -1,3 +1,5 @@
+import { USAGE_COST_PROPERTIES } from "./response-schemas";
+
 type JsonSchema = Record<string, unknown>;
 
 const str = { type: "string" };
@@ -35,7 +37,8 @@ export const RESPONSES_API_SCHEMAS: Record<string, JsonSchema> = {
       usage: nullable(object({
         input_tokens: int, input_tokens_details: object({ cached_tokens: int }, ["cached_tokens"]),
         output_tokens: int, output_tokens_details: object({ reasoning_tokens: int }), total_tokens: int,
-      })),
+        ...USAGE_COST_PROPERTIES,
+      }, ["input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens"])),
       previous_response_id: nullable(str), instructions: nullable(str), metadata: { type: "object" }, store: { type: "boolean" },
       tools: { type: "array", items: { type: "object" } }, tool_choice: {}, parallel_tool_calls: { type: "boolean" },
       temperature: nullable({ type: "number" }), top_p: nullable({ type: "number" }), max_output_tokens: nullable(int),

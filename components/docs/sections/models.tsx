@@ -81,7 +81,7 @@ export function ModelsSection({ hosts }: { hosts: DocsHosts }) {
       <Endpoint method="GET" url={`${hosts.apiUrl}/api/v1/models/{author}/{slug}/endpoints`} />
       <Endpoint method="GET" url={`${hosts.apiUrl}/api/v1/models/count`} />
       <Prose>
-        Each model carries OpenRouter&apos;s fields: <C>architecture</C> (what the model family takes and gives), <C>supported_parameters</C> (what its provider&apos;s adapter carries over),
+        Each model carries OpenRouter&apos;s fields: <C>architecture</C> (what the model family takes and gives), <C>supported_parameters</C> (what its provider takes for that model: the fact <C>provider.require_parameters</C> applies),
         <C> canonical_slug</C>, <C>top_provider</C>, <C>links</C>. What we do not know is null rather than guessed: completion limits, per-request limits, default parameters.
         The list takes OpenRouter&apos;s filters below (other query parameters are ignored); <C>/endpoints</C> lists each of your credentials that can serve the model, with no uptime or latency figures (null).
       </Prose>

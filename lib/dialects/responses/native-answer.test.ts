@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { testContext } from "@/lib/providers/shared/test-context";
 import type { ChatChunk, SseEvent } from "@/lib/providers/types";
-import { nativeAnswerReader, type NativeAnswer } from "./native-answer";
+import { emptyNativeAnswer, nativeAnswerReader } from "./native-answer";
 
 const ctx = testContext({ provider: "openai", model: "gpt-4o" });
 const usage = { input_tokens: 12, input_tokens_details: { cached_tokens: 4 }, output_tokens: 7, output_tokens_details: { reasoning_tokens: 2 }, total_tokens: 19 };
-const fresh = (): NativeAnswer => ({ latest: null, final: null, lastSequence: -1 });
+const fresh = emptyNativeAnswer;
 
 function read(events: Array<Record<string, unknown>>, answer = fresh()): ChatChunk[] {
   const chunks: ChatChunk[] = [];
@@ -27,7 +27,7 @@ describe("nativeAnswerReader (OpenAI's own Responses answer, read aside)", () =>
     ], answer);
     expect(chunks.map((c) => c.choices[0].delta)).toEqual([{ content: "Hi" }, { tool_calls: [{ index: 1, function: { arguments: '{"a":1}' } }] }, {}]);
     expect(chunks[2]).toMatchObject({ model: "gpt-4o-2024-08-06", choices: [{ finish_reason: "tool_calls" }], usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19, prompt_tokens_details: { cached_tokens: 4 }, completion_tokens_details: { reasoning_tokens: 2 } } });
-    expect(answer).toEqual({ latest: completed, final: completed, lastSequence: 3 });
+    expect(answer).toEqual({ latest: completed, final: completed, finalEvent: { type: "response.completed", response: completed, sequence_number: 3 }, usage: chunks[2].usage, lastSequence: 3 });
   });
 
   it("turns response.failed and error events into the failure that ends the stream", () => {

@@ -1,6 +1,6 @@
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { parseJsonOr } from "@/lib/providers/shared/safe-json";
-import type { ChatChunk, ChatResponse, ChunkDelta, FinishReason, ProviderAdapter, UpstreamContext } from "@/lib/providers/types";
+import type { ChatChunk, ChatResponse, ChunkDelta, FinishReason, ProviderAdapter, UpstreamContext, Usage } from "@/lib/providers/types";
 import { usageFromResponses } from "./usage";
 
 type Wire = Record<string, any>;
@@ -11,8 +11,14 @@ export interface NativeAnswer {
   latest: Wire | null;
   /** The completed or incomplete response, to store. */
   final: Wire | null;
+  /** The stream's response.completed (or .incomplete) event, as read. */
+  finalEvent: Wire | null;
+  /** The final usage as handed to the usage tally, which adds its cost in place. */
+  usage: Usage | null;
   lastSequence: number;
 }
+
+export const emptyNativeAnswer = (): NativeAnswer => ({ latest: null, final: null, finalEvent: null, usage: null, lastSequence: -1 });
 
 const malformed = (ctx: UpstreamContext, raw: string) =>
   new GatewayError(502, "api_error", `${ctx.provider} sent a malformed Responses event`, { metadata: { provider: ctx.provider, raw: raw.slice(0, 200) } });
@@ -42,7 +48,9 @@ function observe(ctx: UpstreamContext, event: Wire, answer: NativeAnswer): ChatC
     case "response.completed":
     case "response.incomplete":
       answer.final = response ?? null;
-      return chunkOf(ctx, {}, { model: response?.model ?? ctx.model, usage: usageFromResponses(response?.usage) }, finishOf(response ?? {}));
+      answer.finalEvent = event;
+      answer.usage = usageFromResponses(response?.usage);
+      return chunkOf(ctx, {}, { model: response?.model ?? ctx.model, usage: answer.usage }, finishOf(response ?? {}));
     case "response.failed":
     case "error": {
       const error = response?.error ?? event;
@@ -65,6 +73,7 @@ export function nativeAnswerReader(answer: NativeAnswer): Pick<ProviderAdapter, 
       answer.final = response;
       const text = response.output.filter((i: Wire) => i.type === "message").flatMap((i: Wire) => i.content ?? []).map((p: Wire) => p.text ?? "").join("");
       const usage = usageFromResponses(response.usage) ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+      answer.usage = usage;
       return {
         id: ctx.id, object: "chat.completion", created: ctx.created, model: response.model ?? ctx.model, provider: ctx.provider,
         choices: [{ index: 0, message: { role: "assistant", content: text || null }, finish_reason: finishOf(response), native_finish_reason: response.status ?? null }],

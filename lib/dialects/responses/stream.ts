@@ -1,3 +1,5 @@
+import type { GatewayError } from "@/lib/errors/gateway-error";
+import { streamErrorBody } from "@/lib/errors/openrouter-metadata";
 import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
 import { encodeSse } from "@/lib/sse/encode-sse";
 import { ResponsesEventWriter } from "./stream-events";
@@ -30,4 +32,13 @@ export function responsesStreamEncoder(envelope: ResponseEnvelope): ResponsesStr
     },
     finished: () => finished,
   };
+}
+
+/** A stream that failed before its first event, ended as a later failure ends it: response.created, .in_progress, then .failed with the error. */
+export function responsesStreamFailure(envelope: ResponseEnvelope, error: GatewayError): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const collect = { enqueue: (bytes: Uint8Array) => void parts.push(bytes) } as TransformStreamDefaultController<Uint8Array>;
+  const failure: ChatChunk = { id: envelope.id, object: "chat.completion.chunk", created: envelope.created_at, model: envelope.model, choices: [], error: streamErrorBody(error) };
+  responsesStreamEncoder(envelope).transform(failure, collect);
+  return Buffer.concat(parts);
 }

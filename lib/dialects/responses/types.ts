@@ -1,3 +1,5 @@
+import type { Usage } from "@/lib/providers/types";
+
 /**
  * OpenAI's Responses API as we answer it: the response object, its output items and the stream
  * events. Shapes follow the `openai` SDK's resources/responses (tests assign ours to its types).
@@ -48,7 +50,7 @@ export type ItemStatus = "in_progress" | "completed" | "incomplete";
 export type OutputItem = OutputMessage | FunctionCallItem | ReasoningItem;
 export type ResponseStatus = "in_progress" | "completed" | "incomplete" | "failed";
 
-export interface ResponsesUsage {
+export interface ResponsesUsage extends Pick<Usage, "cost" | "is_byok" | "cost_details"> {
   input_tokens: number;
   input_tokens_details: { cached_tokens: number; cache_write_tokens: number };
   output_tokens: number;

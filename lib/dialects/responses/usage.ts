@@ -1,3 +1,4 @@
+import { pricedFields } from "@/lib/pricing/usage-cost";
 import type { Usage } from "@/lib/providers/types";
 import type { ResponsesUsage } from "./types";
 
@@ -11,6 +12,7 @@ export function responsesUsage(usage: Usage | null | undefined): ResponsesUsage 
     output_tokens: output,
     output_tokens_details: { reasoning_tokens: usage?.completion_tokens_details?.reasoning_tokens ?? 0 },
     total_tokens: usage?.total_tokens ?? input + output,
+    ...pricedFields(usage),
   };
 }
 
@@ -28,4 +30,11 @@ export function usageFromResponses(usage: WireUsage | null | undefined): Usage |
     prompt_tokens_details: { cached_tokens: usage.input_tokens_details?.cached_tokens ?? 0 },
     completion_tokens_details: { reasoning_tokens: usage.output_tokens_details?.reasoning_tokens ?? 0 },
   };
+}
+
+/** OpenAI's own response with the request's cost added to its usage (extra fields the SDKs keep), once the tally has priced `usage`. */
+export function withResponseCost<T extends { usage?: unknown }>(response: T, usage: Usage | null): T {
+  const priced = pricedFields(usage);
+  if (!response.usage || typeof response.usage !== "object" || priced.cost === undefined) return response;
+  return { ...response, usage: { ...response.usage, ...priced } };
 }

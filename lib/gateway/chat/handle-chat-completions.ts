@@ -1,6 +1,6 @@
 import { authenticateApiToken, type Caller } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor, errorShapeFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-chat";
 import { encodedStream } from "@/lib/gateway/encoded-stream";
@@ -19,7 +19,10 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
-const OPENAI_STREAM: StreamDialect = { headers: SSE_HEADERS, keepAlive: OPENAI_KEEPALIVE, failure: openAiStreamFailure };
+/** How an OpenAI-dialect stream starts, and fails while the upstream has not answered yet, in the error shape of the request's path. */
+export function openAiStream(request: Request, model: string): StreamDialect {
+  return { headers: SSE_HEADERS, keepAlive: OPENAI_KEEPALIVE, failure: (error) => openAiStreamFailure(error, errorShapeFor(request), model) };
+}
 
 async function answer(request: Request, caller: Caller, chat: ChatRequest, keepAliveMs: number): Promise<Response> {
   const outcome = await executeChat(caller, chat, {
@@ -42,8 +45,8 @@ export async function handleChatCompletions(request: Request): Promise<Response>
     const config = env();
     const chat = toChatRequest(chatRequestSchema.parse(await readJson(request, config.MAX_BODY_BYTES)));
     const pending = answer(request, caller, chat, config.STREAM_KEEPALIVE_MS);
-    return chat.stream ? await streamAnswer(pending, OPENAI_STREAM, config.STREAM_KEEPALIVE_MS) : await pending;
+    return chat.stream ? await streamAnswer(pending, openAiStream(request, chat.model), config.STREAM_KEEPALIVE_MS) : await pending;
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

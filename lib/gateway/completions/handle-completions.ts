@@ -1,12 +1,13 @@
 import { authenticateApiToken, type Caller } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { clientSignal } from "@/lib/http/lean-request";
-import type { ChatResponse } from "@/lib/providers/types";
+import type { ChatRequest, ChatResponse } from "@/lib/providers/types";
 import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { answerHeaders, executeChat } from "@/lib/gateway/execute-chat";
-import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
+import { openAiStream, SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
+import { streamAnswer } from "@/lib/gateway/early-stream";
 import { openAiKeepAlive } from "@/lib/gateway/chat/openai-sse";
 import { chatRequestSchema } from "@/lib/gateway/chat/request-schema";
 import { toChatRequest } from "@/lib/gateway/chat/to-chat-request";
@@ -50,11 +51,16 @@ export async function handleCompletions(request: Request): Promise<Response> {
       const answers = await answerAll(caller, body, prompts, options);
       return Response.json(toTextCompletion(answers, prompts, Boolean(echo)), { headers: { "x-generation-id": answers[0].id, "x-oauthrouter-provider": answers[0].provider ?? "" } });
     }
-    const outcome = await executeChat(caller, chatBodyFor(body, prompts[0]), options);
-    if (outcome.kind !== "stream") throw new Error("a streamed completion came back whole");
-    const stream = encodedStream(outcome.chunks, textCompletionSseEncoder(echo), openAiKeepAlive(config.STREAM_KEEPALIVE_MS));
-    return new Response(stream, { headers: { ...answerHeaders(outcome), ...SSE_HEADERS } });
+    const chat = chatBodyFor(body, prompts[0]);
+    return await streamAnswer(streamedAnswer(caller, chat, echo, options), openAiStream(request, chat.model), config.STREAM_KEEPALIVE_MS);
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
+}
+
+async function streamedAnswer(caller: Caller, chat: ChatRequest, echo: string | null, options: Options): Promise<Response> {
+  const outcome = await executeChat(caller, chat, options);
+  if (outcome.kind !== "stream") throw new Error("a streamed completion came back whole");
+  const stream = encodedStream(outcome.chunks, textCompletionSseEncoder(echo), openAiKeepAlive(env().STREAM_KEEPALIVE_MS));
+  return new Response(stream, { headers: { ...answerHeaders(outcome), ...SSE_HEADERS } });
 }

@@ -1,7 +1,7 @@
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
 import { GatewayError } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { adapterFor } from "@/lib/providers/adapters";
 import { getProvider } from "@/lib/providers/registry";
@@ -69,6 +69,6 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
     const { attempt, result } = await executeEmbeddings(caller, body, id, request);
     return Response.json(result, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {
-    return openAiErrorResponse(error, { "x-generation-id": id });
+    return errorResponseFor(request, error, { "x-generation-id": id });
   }
 }

@@ -1,7 +1,7 @@
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { db } from "@/lib/db";
 import { badRequest, notFound } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { getProvider } from "@/lib/providers/registry";
 import { usageWriter } from "@/lib/usage/usage-writer";
 
@@ -83,6 +83,6 @@ export async function handleGeneration(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

@@ -1,5 +1,5 @@
 import { authenticateApiToken } from "@/lib/auth/api-token";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { counterStore } from "@/lib/quota/admit-message";
 import { messagesUsedThisMonth } from "@/lib/quota/messages-used";
 import { nextMonthStart, tokenWindow } from "@/lib/quota/periods";
@@ -73,6 +73,6 @@ export async function handleKeyInfo(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

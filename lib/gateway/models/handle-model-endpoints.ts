@@ -2,9 +2,10 @@ import { parseModelId } from "@/lib/gateway/routing/model-id";
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { readPresentedToken } from "@/lib/auth/read-bearer";
 import { notFound } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { findCatalogModel, type CatalogEntry } from "@/lib/providers/catalog";
-import { IMPLICIT_CACHING, modelTraits, supportedParameters } from "@/lib/providers/catalog/model-traits";
+import { IMPLICIT_CACHING, modelTraits } from "@/lib/providers/catalog/model-traits";
+import { supportedParameters } from "@/lib/providers/supported-parameters";
 import { allowedByToken } from "@/lib/gateway/routing/plan-attempts";
 import { resolveTargets, type ModelTarget } from "@/lib/gateway/routing/resolve-model";
 import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
@@ -33,7 +34,7 @@ function endpointRecord(entry: CatalogEntry, { target, label }: Serving) {
     quantization: null,
     max_completion_tokens: null,
     max_prompt_tokens: null,
-    supported_parameters: supportedParameters(target.provider, traits),
+    supported_parameters: supportedParameters(target.provider, target.model, traits),
     supports_tool_choice: { auto: traits.tools, none: traits.tools, required: traits.tools, function: traits.tools },
     supports_implicit_caching: IMPLICIT_CACHING.has(target.provider),
     uptime_last_5m: null,
@@ -69,6 +70,6 @@ export async function handleModelEndpoints(request: Request, id: string): Promis
       data: { id: entry.id, name: entry.name, created: CATALOG_CREATED, description: describeModel(entry), architecture: architecture(traitsOf(entry)), endpoints },
     });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

@@ -1,6 +1,6 @@
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { readPresentedToken } from "@/lib/auth/read-bearer";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { notFound } from "@/lib/errors/gateway-error";
 import { apiPublicUrl } from "@/lib/config/env";
 import { catalog, type CatalogEntry } from "@/lib/providers/catalog";
@@ -54,7 +54,7 @@ export async function handleListModels(request: Request): Promise<Response> {
     const { cards, query } = await filteredCards(request, url);
     return Response.json(modelPage(cards, query, url));
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }
 
@@ -64,7 +64,7 @@ export async function handleCountModels(request: Request): Promise<Response> {
     const { cards } = await filteredCards(request, new URL(request.url));
     return Response.json({ data: { count: cards.length } });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }
 
@@ -75,6 +75,6 @@ export async function handleGetModel(request: Request, id: string): Promise<Resp
     if (!model) throw notFound(`Model '${id}' is not available`);
     return Response.json(cachedModelCard(model, apiPublicUrl()));
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

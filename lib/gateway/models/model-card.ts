@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "@/lib/providers/catalog";
-import { modelTraits, supportedParameters, type ModelTraits } from "@/lib/providers/catalog/model-traits";
+import { modelTraits, type ModelTraits } from "@/lib/providers/catalog/model-traits";
+import { supportedParameters } from "@/lib/providers/supported-parameters";
 import { getProvider } from "@/lib/providers/registry";
 
 // The catalog's models were added when this build shipped; `created` is required by OpenAI's shape.
@@ -43,7 +44,7 @@ export function modelCard(entry: CatalogEntry, apiUrl: string) {
     pricing: entry.pricing,
     top_provider: { context_length: entry.context_length, max_completion_tokens: null, is_moderated: false },
     per_request_limits: null,
-    supported_parameters: supportedParameters(entry.provider, traits),
+    supported_parameters: supportedParameters(entry.provider, entry.model, traits),
     default_parameters: null,
     supported_voices: null,
     expiration_date: null,

@@ -2,23 +2,27 @@ import { authenticateApiToken, type Caller } from "@/lib/auth/api-token";
 import { env } from "@/lib/config/env";
 import { responseId } from "@/lib/dialects/responses/ids";
 import { normalizeInput } from "@/lib/dialects/responses/input-items";
-import type { NativeAnswer } from "@/lib/dialects/responses/native-answer";
+import { emptyNativeAnswer } from "@/lib/dialects/responses/native-answer";
 import { chatResponseToResponses } from "@/lib/dialects/responses/from-chat-response";
 import { responseEnvelope } from "@/lib/dialects/responses/response-envelope";
 import { responsesRequestSchema, type InputItem, type ResponsesRequest } from "@/lib/dialects/responses/schema";
-import { responsesStreamEncoder } from "@/lib/dialects/responses/stream";
+import { responsesStreamEncoder, responsesStreamFailure } from "@/lib/dialects/responses/stream";
 import { responsesToChatRequest } from "@/lib/dialects/responses/to-chat-request";
-import { badRequest } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { withResponseCost } from "@/lib/dialects/responses/usage";
+import { badRequest, type GatewayError } from "@/lib/errors/gateway-error";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { clientSignal } from "@/lib/http/lean-request";
 import { readJson } from "@/lib/http/read-json";
 import { MAX_STORED_INPUT_BYTES, saveResponse } from "@/lib/services/responses/stored-responses";
 import { SSE_HEADERS } from "@/lib/gateway/chat/handle-chat-completions";
-import { openAiKeepAlive } from "@/lib/gateway/chat/openai-sse";
+import { OPENAI_KEEPALIVE, openAiKeepAlive } from "@/lib/gateway/chat/openai-sse";
+import { streamAnswer, type StreamDialect } from "@/lib/gateway/early-stream";
+import { newGenerationId } from "@/lib/gateway/generation-id";
+import type { ChatRequest } from "@/lib/providers/types";
 import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { answerHeaders, executeChat, rawResponse, type ChatOutcome } from "@/lib/gateway/execute-chat";
 import { previousItems } from "./conversation";
-import { echoPrevious, nativeResponsesPassthrough } from "./native-passthrough";
+import { echoPrevious, nativeResponsesPassthrough, type NativeRequest } from "./native-passthrough";
 
 type Json = Record<string, unknown>;
 
@@ -38,6 +42,15 @@ function storing(caller: Caller, input: ResponsesRequest, ownItems: InputItem[])
   return { save: async (response) => void (await saveResponse(caller.userId, { ...response, previous_response_id: previous }, itemsJson)) };
 }
 
+/** Headers and a comment while the upstream is slow; a failure meanwhile ends the stream as OpenAI ends a failed response. */
+function responsesStream(input: ResponsesRequest): StreamDialect {
+  const failure = (error: GatewayError) => {
+    const envelope = responseEnvelope(input, responseId(error.headers["x-generation-id"] ?? newGenerationId()), Math.floor(Date.now() / 1000));
+    return responsesStreamFailure(envelope, error);
+  };
+  return { headers: SSE_HEADERS, keepAlive: OPENAI_KEEPALIVE, failure };
+}
+
 /** POST /v1/responses: OpenAI's Responses API, any model behind it, with stored conversations. */
 export async function handleCreateResponse(request: Request): Promise<Response> {
   try {
@@ -51,19 +64,33 @@ export async function handleCreateResponse(request: Request): Promise<Response> 
     const { chat, openAiOnly } = responsesToChatRequest(input, [...history, ...own.items]);
     if (own.unresolved.length) openAiOnly.push(`references to items not stored here (${own.unresolved.join(", ")})`);
     if (body.prompt) openAiOnly.push("a prompt template");
-    const answer: NativeAnswer = { latest: null, final: null, lastSequence: -1 };
-    const settle = store ? async () => void (answer.final && (await store.save(answer.final))) : undefined;
-    const passthrough = nativeResponsesPassthrough({ body, history, ownItems: own.items, openAiOnly, answer, settle });
-    const outcome = await executeChat(caller, chat, { endpoint: "responses", signal: clientSignal(request), passthrough, requestId: request.headers.get("x-request-id") });
-    if (outcome.kind === "raw") {
-      if (typeof outcome.body !== "string") return rawResponse(outcome);
-      await settle?.();
-      return rawResponse({ ...outcome, body: echoPrevious(outcome.body, input.previous_response_id) });
-    }
-    return await translatedAnswer(outcome, input, store);
+    const native: NativeRequest = { body, history, ownItems: own.items, openAiOnly, answer: emptyNativeAnswer() };
+    const pending = routedAnswer(request, caller, { input, chat, native, store });
+    return input.stream ? await streamAnswer(pending, responsesStream(input), env().STREAM_KEEPALIVE_MS) : await pending;
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
+}
+
+interface Prepared {
+  input: ResponsesRequest;
+  chat: ChatRequest;
+  native: NativeRequest;
+  store: Storing | null;
+}
+
+/** The routed answer: OpenAI's own (passed through, stored as it was read) or our translation. */
+async function routedAnswer(request: Request, caller: Caller, { input, chat, native, store }: Prepared): Promise<Response> {
+  const { answer } = native;
+  const settle = store ? async () => void (answer.final && (await store.save(withResponseCost(answer.final, answer.usage)))) : undefined;
+  const passthrough = nativeResponsesPassthrough({ ...native, settle });
+  const outcome = await executeChat(caller, chat, { endpoint: "responses", signal: clientSignal(request), passthrough, requestId: request.headers.get("x-request-id") });
+  if (outcome.kind === "raw") {
+    if (typeof outcome.body !== "string") return rawResponse(outcome);
+    await settle?.();
+    return rawResponse({ ...outcome, body: echoPrevious(outcome.body, input.previous_response_id) });
+  }
+  return await translatedAnswer(outcome, input, store);
 }
 
 /** A translated answer as a response object, or as the Responses event stream; stored before the client hears the end. */

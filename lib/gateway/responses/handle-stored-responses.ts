@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticateApiToken } from "@/lib/auth/api-token";
 import { badRequest } from "@/lib/errors/gateway-error";
-import { openAiErrorResponse } from "@/lib/errors/render-openai";
+import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { deleteResponse, findResponse } from "@/lib/services/responses/stored-responses";
 import { inputItemsOf, responseNotFound } from "./conversation";
 
@@ -20,7 +20,7 @@ export async function handleGetResponse(request: Request, id: string): Promise<R
     if (!response) throw responseNotFound(id);
     return Response.json(response);
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }
 
@@ -31,7 +31,7 @@ export async function handleDeleteResponse(request: Request, id: string): Promis
     if (!(await deleteResponse(caller.userId, id))) throw responseNotFound(id);
     return Response.json({ id, object: "response", deleted: true });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }
 
@@ -46,6 +46,6 @@ export async function handleListInputItems(request: Request, id: string): Promis
     const page = start > 0 || !query.after ? ordered.slice(start, start + query.limit) : [];
     return Response.json({ object: "list", data: page, first_id: page[0]?.id ?? null, last_id: page.at(-1)?.id ?? null, has_more: start + page.length < ordered.length && page.length > 0 });
   } catch (error) {
-    return openAiErrorResponse(error);
+    return errorResponseFor(request, error);
   }
 }

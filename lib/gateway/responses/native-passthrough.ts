@@ -3,8 +3,10 @@ import { nativeItem } from "@/lib/dialects/responses/input-items";
 import { nativeAnswerReader, type NativeAnswer } from "@/lib/dialects/responses/native-answer";
 import { isOurReasoning } from "@/lib/dialects/responses/reasoning-state";
 import type { InputItem } from "@/lib/dialects/responses/schema";
+import { withResponseCost } from "@/lib/dialects/responses/usage";
 import type { Passthrough } from "@/lib/gateway/raw-passthrough";
 import { authHeaders } from "@/lib/providers/shared/auth-headers";
+import type { SseEvent } from "@/lib/providers/types";
 import { encodeSse } from "@/lib/sse/encode-sse";
 
 // Custom endpoints found without /responses (base URL → until when): translated meanwhile, not asked again.
@@ -54,6 +56,19 @@ function failedEvent(answer: NativeAnswer, error: GatewayError): Uint8Array {
   return encodeSse(JSON.stringify({ type: "response.failed", sequence_number: answer.lastSequence + 1, response }), "response.failed");
 }
 
+const FINAL_EVENTS = new Set(["response.completed", "response.incomplete"]);
+
+/**
+ * The stream's final event with the request's cost in its response's usage (read and priced
+ * just before it is forwarded), as the translated stream has it; any other event as it came.
+ */
+function pricedEvent(event: SseEvent, answer: NativeAnswer): SseEvent {
+  const type = event.event || /^\s*\{\s*"type"\s*:\s*"([^"]+)"/.exec(event.data)?.[1];
+  const final = answer.finalEvent;
+  if (!final || !type || !FINAL_EVENTS.has(type) || answer.usage?.cost === undefined) return event;
+  return { ...event, data: JSON.stringify({ ...final, response: withResponseCost(final.response ?? {}, answer.usage) }) };
+}
+
 /** OpenAI models, and custom endpoints that have /responses, get the Responses request itself. */
 export function nativeResponsesPassthrough(request: NativeRequest): Passthrough {
   const { answer } = request;
@@ -76,6 +91,9 @@ export function nativeResponsesPassthrough(request: NativeRequest): Passthrough 
     untranslatable: request.openAiOnly.length ? badRequest(`Only an OpenAI model can serve this request (it has ${[...new Set(request.openAiOnly)].join(", ")})`, "model") : undefined,
     reader: nativeAnswerReader(answer),
     settle: request.settle,
-    rewrite: request.body.previous_response_id ? (event) => ({ ...event, data: echoPrevious(event.data, request.body.previous_response_id) }) : undefined,
+    rewrite(event) {
+      const priced = pricedEvent(event, answer);
+      return request.body.previous_response_id ? { ...priced, data: echoPrevious(priced.data, request.body.previous_response_id) } : priced;
+    },
   };
 }

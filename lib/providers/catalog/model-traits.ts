@@ -1,6 +1,3 @@
-import { getProvider } from "@/lib/providers/registry";
-import type { WireFamily } from "@/lib/providers/types";
-
 export type InputModality = "text" | "image" | "file" | "audio" | "video";
 
 /** What a model takes and can do, as far as the model family's published capabilities say. */
@@ -47,29 +44,6 @@ export function modelTraits(model: string, embedding = false): ModelTraits {
   if (embedding) return { input: TEXT, output: ["embeddings"], tokenizer: modelTraits(model).tokenizer, tools: false, reasoning: false };
   const family = FAMILIES.find(([pattern]) => pattern.test(model))?.[1] ?? UNKNOWN;
   return { ...family, output: ["text"] };
-}
-
-// The request fields each upstream family's adapter carries over (lib/providers/<family>/request.ts).
-const FAMILY_PARAMETERS: Record<WireFamily, string[]> = {
-  openai: ["max_tokens", "temperature", "top_p", "top_k", "repetition_penalty", "frequency_penalty", "presence_penalty", "stop", "seed", "logit_bias", "logprobs", "top_logprobs", "response_format", "structured_outputs"],
-  anthropic: ["max_tokens", "temperature", "top_p", "top_k", "stop", "response_format", "structured_outputs"],
-  gemini: ["max_tokens", "temperature", "top_p", "top_k", "frequency_penalty", "presence_penalty", "stop", "seed", "response_format", "structured_outputs"],
-  cohere: ["max_tokens", "temperature", "top_p", "top_k", "frequency_penalty", "presence_penalty", "stop", "seed", "response_format", "structured_outputs"],
-};
-
-/**
- * OpenRouter's `supported_parameters` for a model at a provider: what the provider's adapter sends
- * (less the provider's refused fields), tools and reasoning where the model has them.
- */
-export function supportedParameters(provider: string, traits: ModelTraits): string[] {
-  if (traits.output.includes("embeddings")) return [];
-  const info = getProvider(provider);
-  // OpenAI's adapter sends max_tokens as max_completion_tokens; listing it there is a rename, not a refusal.
-  const refused = new Set((info?.quirks?.unsupportedFields ?? []).filter((field) => field !== "max_tokens"));
-  const base = FAMILY_PARAMETERS[info?.family ?? "openai"].filter((field) => !refused.has(field));
-  const tools = traits.tools ? ["tools", "tool_choice", ...(refused.has("parallel_tool_calls") ? [] : ["parallel_tool_calls"])] : [];
-  const reasoning = traits.reasoning ? ["reasoning", "include_reasoning", ...(refused.has("reasoning_effort") ? [] : ["reasoning_effort"])] : [];
-  return [...base, ...tools, ...reasoning];
 }
 
 /** Providers that cache long prompt prefixes without the caller marking them. */

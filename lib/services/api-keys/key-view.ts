@@ -11,7 +11,10 @@ const usd = (micros: number) => micros / MICROS_PER_USD;
 /** A key's dollar budget: what is left of it in the window the gateway enforces. */
 export async function budgetView(token: Pick<ApiToken, "id" | "limitUsd" | "limitUsdReset">, now = new Date()) {
   const window = tokenWindow(token.limitUsdReset, now);
-  const spent = token.limitUsd === null ? 0 : await spendStore().read(spendKey(token.id, window.key));
+  return budgetLeft(token, token.limitUsd === null ? 0 : await spendStore().read(spendKey(token.id, window.key)), window);
+}
+
+function budgetLeft(token: Pick<ApiToken, "limitUsd" | "limitUsdReset">, spent: number, window: ReturnType<typeof tokenWindow>) {
   return {
     limit_usd: token.limitUsd,
     limit_usd_reset: token.limitUsdReset,
@@ -27,8 +30,22 @@ export function spendView(spend: KeySpend = NO_SPEND) {
 
 /** An API key as the management API shows it: never the key itself. */
 export async function toKeyView(token: ApiToken, counters: CounterStore, spend: KeySpend | undefined, now = new Date()) {
+  const messages = await counters.read(`token:${token.id}:${tokenWindow(token.limitReset, now).key}`);
+  return keyView(token, { messages, budget: await budgetView(token, now) }, spend, now);
+}
+
+/**
+ * A key just created, from its record alone: nothing can have been counted against it yet, so no
+ * counter is read (with Redis away, the key is still shown, once, rather than saved and lost).
+ */
+export function newKeyView(token: ApiToken, now = new Date()) {
+  return keyView(token, { messages: 0, budget: budgetLeft(token, 0, tokenWindow(token.limitUsdReset, now)) }, undefined, now);
+}
+
+type Counted = { messages: number; budget: ReturnType<typeof budgetLeft> };
+
+function keyView(token: ApiToken, { messages, budget }: Counted, spend: KeySpend | undefined, now: Date) {
   const window = tokenWindow(token.limitReset, now);
-  const messages = await counters.read(`token:${token.id}:${window.key}`);
   return {
     hash: token.tokenHash,
     name: token.name,
@@ -43,7 +60,7 @@ export async function toKeyView(token: ApiToken, counters: CounterStore, spend: 
     usage_messages: messages,
     limit_remaining: token.limit === null ? null : Math.max(0, token.limit - messages),
     limit_resets_at: token.limit === null ? null : window.resetsAt?.toISOString() ?? null,
-    ...(await budgetView(token, now)),
+    ...budget,
     app_origin: token.appOrigin,
     created_at: token.createdAt.toISOString(),
     updated_at: token.updatedAt.toISOString(),
@@ -51,4 +68,4 @@ export async function toKeyView(token: ApiToken, counters: CounterStore, spend: 
   };
 }
 
-export type KeyView = Awaited<ReturnType<typeof toKeyView>>;
+export type KeyView = ReturnType<typeof keyView>;

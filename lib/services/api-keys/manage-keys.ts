@@ -5,7 +5,7 @@ import { counterStore } from "@/lib/quota/admit-message";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
 import type { CreateKeyInput, UpdateKeyInput } from "./key-input";
 import { keySpend } from "./key-spend";
-import { toKeyView } from "./key-view";
+import { newKeyView, toKeyView } from "./key-view";
 import { fromApiStrategy } from "./strategy-names";
 
 export const KEYS_PAGE_SIZE = 100;
@@ -42,7 +42,7 @@ export async function createKey(userId: string, input: CreateKeyInput) {
     limitUsd: input.limit_usd ?? null,
     limitUsdReset: input.limit_usd_reset,
   });
-  return { key: token, id: record.id, data: await toKeyView(record, counterStore(), undefined) };
+  return { key: token, id: record.id, data: newKeyView(record) };
 }
 
 export async function getKey(userId: string, hash: string) {
