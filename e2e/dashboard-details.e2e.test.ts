@@ -124,6 +124,8 @@ describe.each(WIDTHS)("dashboard details a demanding user notices, at %i px", (w
   it("shows My API's token masked, reveals it on request, and copies it whole without revealing it", async () => {
     const page = await readerPage();
     const field = page.getByTestId("api-token");
+    // The page streams in behind its loading skeleton; read the screen once the content is shown.
+    await field.waitFor({ state: "visible" });
     const token = await field.inputValue();
     expect(token).toMatch(/^lr_live_/);
     const onScreen = () => page.evaluate(() => document.body.innerText);

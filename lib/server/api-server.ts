@@ -28,7 +28,8 @@ export function createApiServer(fallback?: Fallback): Server {
     if (!server.listening) res.shouldKeepAlive = false;
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const method = req.method ?? "GET";
-    const pathname = (req.url ?? "/").split("?")[0];
+    // A fragment never belongs in a request target; clients that send one mean the path before it.
+    const pathname = (req.url ?? "/").split(/[?#]/)[0];
     const api = isApiPath(pathname);
     trackRequest(req, res, pathname, api ? "api" : fallback ? "app" : "none");
     if (method === "OPTIONS" && isPublicApiPath(pathname)) return writeWebResponse(res, preflightResponse());
