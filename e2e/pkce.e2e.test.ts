@@ -42,9 +42,13 @@ describe("one-click keys for apps (OAuth PKCE) in a browser", () => {
     const info = await fetch(`${app.url}/api/v1/auth/key`, { headers: { authorization: `Bearer ${key}` } });
     expect((await info.json()).data.name).toBe(new URL(thirdParty.url).host);
 
+    // The app exchanged this code with this verifier; the same pair a second time must be refused as a reuse.
     const code = new URL(page.url()).searchParams.get("code")!;
-    const reused = await fetch(`${app.url}/api/v1/auth/keys`, { method: "POST", body: JSON.stringify({ code, code_verifier: "anything-at-all-here" }) });
+    const verifier = await page.evaluate(() => sessionStorage.getItem("verifier"));
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const reused = await fetch(`${app.url}/api/v1/auth/keys`, { method: "POST", body: JSON.stringify({ code, code_verifier: verifier }) });
     expect(reused.status).toBe(403);
+    expect((await reused.json()).error).toMatchObject({ type: "permission_error", message: expect.stringMatching(/already used/) });
   }, 90_000);
 
   it("sends the user back with access_denied when they decline", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { UpstreamContext } from "@/lib/providers/types";
-import { fixture, replayStream } from "@/test/support/sse-fixture";
+import { fixture, replayFailingStream, replayStream } from "@/test/support/sse-fixture";
 import { createCohereStreamTransformer } from "./stream";
 
 const ctx: UpstreamContext = {
@@ -8,11 +8,11 @@ const ctx: UpstreamContext = {
   credential: { secret: "co-fake-key", kind: "api_key" },
 };
 const replay = (text: string) => replayStream(text, createCohereStreamTransformer(ctx));
+const replayFailing = (text: string) => replayFailingStream(text, createCohereStreamTransformer(ctx));
 
 describe("Cohere stream conversion", () => {
   it("streams the role, text deltas, then finish and usage from message-end in the last chunk", async () => {
-    const { chunks, error } = await replay(fixture("cohere", "stream-text.sse"));
-    expect(error).toBeUndefined();
+    const chunks = await replay(fixture("cohere", "stream-text.sse"));
     expect(chunks[0].choices[0].delta).toEqual({ role: "assistant", content: "" });
     expect(chunks.map((c) => c.choices[0].delta.content ?? "").join("")).toBe("Large language models predict the next token.");
     const last = chunks.at(-1)!;
@@ -22,8 +22,7 @@ describe("Cohere stream conversion", () => {
   });
 
   it("streams the tool plan as reasoning and tool calls as id+name then argument fragments", async () => {
-    const { chunks, error } = await replay(fixture("cohere", "stream-tool-calls.sse"));
-    expect(error).toBeUndefined();
+    const chunks = await replay(fixture("cohere", "stream-tool-calls.sse"));
     const deltas = chunks.map((c) => c.choices[0].delta);
     expect(deltas.map((d) => d.reasoning ?? "").join("")).toBe("I will look up the weather in Paris and Tokyo.");
     const toolDeltas = deltas.flatMap((d) => d.tool_calls ?? []);
@@ -38,7 +37,7 @@ describe("Cohere stream conversion", () => {
   });
 
   it("fails the stream when message-end reports ERROR, after the text that came before", async () => {
-    const { chunks, error } = await replay(fixture("cohere", "stream-error.sse"));
+    const { chunks, error } = await replayFailing(fixture("cohere", "stream-error.sse"));
     expect(chunks.map((c) => c.choices[0].delta.content ?? "").join("")).toBe("Partial answer");
     expect(error).toMatchObject({ status: 502, message: "cohere: internal server error, this has been reported to our developers" });
   });
@@ -51,14 +50,14 @@ describe("Cohere stream conversion", () => {
       { type: "message-end", delta: { finish_reason: "COMPLETE", usage: { tokens: { input_tokens: 5, output_tokens: 6 } } } },
     ];
     const text = events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join("") + "data: [DONE]\n\n";
-    const { chunks, error } = await replay(text);
-    expect(error).toBeUndefined();
+    const chunks = await replay(text);
     expect(chunks.map((c) => c.choices[0].delta)).toEqual([{ role: "assistant", content: "" }, { reasoning: "Two plus two." }, { content: "4" }, {}]);
     expect(chunks.at(-1)!.usage).toEqual({ prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 });
   });
 
   it("rejects an event that is not JSON", async () => {
-    const { error } = await replay("event: content-delta\ndata: {oops\n\n");
+    const { chunks, error } = await replayFailing("event: content-delta\ndata: {oops\n\n");
+    expect(chunks).toEqual([]);
     expect(error).toMatchObject({ status: 502, message: "cohere sent a malformed stream event" });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { UpstreamContext } from "@/lib/providers/types";
-import { fixture, replayStream } from "@/test/support/sse-fixture";
+import { fixture, replayFailingStream, replayStream } from "@/test/support/sse-fixture";
 import { createGeminiStreamTransformer } from "./stream";
 
 const ctx: UpstreamContext = {
@@ -8,11 +8,11 @@ const ctx: UpstreamContext = {
   credential: { secret: "AIzaSyFakeKey", kind: "api_key" },
 };
 const replay = (text: string) => replayStream(text, createGeminiStreamTransformer(ctx));
+const replayFailing = (text: string) => replayFailingStream(text, createGeminiStreamTransformer(ctx));
 
 describe("Gemini stream conversion", () => {
   it("streams a role chunk, thought summary, text, then finish and cached usage in the last chunk", async () => {
-    const { chunks, error } = await replay(fixture("gemini", "stream-text.sse"));
-    expect(error).toBeUndefined();
+    const chunks = await replay(fixture("gemini", "stream-text.sse"));
     const deltas = chunks.map((c) => c.choices[0].delta);
     expect(deltas[0]).toEqual({ role: "assistant", content: "" });
     expect(deltas.map((d) => d.reasoning ?? "").join("")).toMatch(/^\*\*Recalling the poem's opening\*\*[\s\S]*quote it directly\.\n$/);
@@ -24,8 +24,7 @@ describe("Gemini stream conversion", () => {
   });
 
   it("streams parallel function calls whole, with ids, the signature tagged to its call, and a tool_calls finish", async () => {
-    const { chunks, error } = await replay(fixture("gemini", "stream-function-calls.sse"));
-    expect(error).toBeUndefined();
+    const chunks = await replay(fixture("gemini", "stream-function-calls.sse"));
     const deltas = chunks.map((c) => c.choices[0].delta);
     expect(deltas.map((d) => d.content ?? "").join("")).toBe("I'll check both cities.");
     expect(deltas.flatMap((d) => d.tool_calls ?? [])).toEqual([
@@ -40,14 +39,14 @@ describe("Gemini stream conversion", () => {
   });
 
   it("fails the stream on Gemini's error event, after the text that came before", async () => {
-    const { chunks, error } = await replay(fixture("gemini", "stream-overloaded.sse"));
+    const { chunks, error } = await replayFailing(fixture("gemini", "stream-overloaded.sse"));
     expect(chunks.map((c) => c.choices[0].delta.content ?? "").join("")).toBe("Once upon a time, in a quiet village");
     expect(error).toMatchObject({ status: 502, message: "google: The model is overloaded. Please try again later.", metadata: { upstream_type: "UNAVAILABLE" } });
   });
 
   it("ends a blocked prompt with content_filter and the block reason", async () => {
     const event = { promptFeedback: { blockReason: "SAFETY" }, usageMetadata: { promptTokenCount: 8, totalTokenCount: 8 }, modelVersion: "gemini-2.5-flash" };
-    const { chunks } = await replay(`data: ${JSON.stringify(event)}\r\n\r\n`);
+    const chunks = await replay(`data: ${JSON.stringify(event)}\r\n\r\n`);
     expect(chunks.map((c) => c.choices[0])).toEqual([
       { index: 0, delta: { role: "assistant", content: "" }, finish_reason: null, native_finish_reason: null },
       { index: 0, delta: {}, finish_reason: "content_filter", native_finish_reason: "SAFETY" },
@@ -56,7 +55,8 @@ describe("Gemini stream conversion", () => {
   });
 
   it("rejects an event that is not JSON", async () => {
-    const { error } = await replay("data: {broken\n\n");
+    const { chunks, error } = await replayFailing("data: {broken\n\n");
+    expect(chunks).toEqual([]);
     expect(error).toMatchObject({ status: 502, message: "google sent a malformed stream event" });
   });
 });
