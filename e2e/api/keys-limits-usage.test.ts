@@ -200,8 +200,11 @@ describe("keys, limits and usage through the HTTP API", () => {
     gateway.fake.setFault({ mode: "slow:3000", times: 1 });
     const started = new Date();
     const controller = new AbortController();
+    const upstreamCalls = gateway.fake.requests.length;
     const leaving = api("/v1/chat/completions", alice.token, { method: "POST", signal: controller.signal, body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "never mind" }] }) });
-    setTimeout(() => controller.abort(), 300);
+    // The client leaves once the upstream holds the request.
+    await expect.poll(() => gateway.fake.requests.length, { interval: 20 }).toBe(upstreamCalls + 1);
+    controller.abort();
     await expect(leaving).rejects.toThrow();
     // Well before the upstream's answer (3 s): only the client's leaving can have ended the request.
     const prisma = await db();
