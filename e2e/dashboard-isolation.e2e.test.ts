@@ -11,9 +11,13 @@ import { signUp, WebSession } from "./support/web-session";
 const DASHBOARD = "app/dashboard/actions.ts";
 const KEYS = "app/dashboard/keys/actions.ts";
 
-interface Account {
+interface Owner {
   session: WebSession;
   userId: string;
+}
+
+/** A signed-in owner and data of its own made for one test. */
+interface Account extends Owner {
   credentialIds: string[];
   tokenHashes: string[];
   managementKeyId: string;
@@ -31,7 +35,6 @@ interface ActionCase {
   foreign: number;
 }
 
-// In an order where each case still has something to change on the owner's own account.
 const ACTIONS: ActionCase[] = [
   {
     file: DASHBOARD, action: "toggleCredentialAction", foreign: 404,
@@ -90,28 +93,36 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
   const databaseUrl = uniqueSchemaUrl();
   let app: RunningApp;
   let prisma: PrismaClient;
-  let alice: Account;
-  let bob: Account;
+  let aliceOwner: Owner;
+  let bobOwner: Owner;
+  let made = 0;
 
-  async function account(email: string): Promise<Account> {
+  // Sign-ups and sign-ins are rate limited per address, so the two owners are made once; each test
+  // makes its own credentials, tokens and management key, and starts from the default strategy.
+  async function owner(email: string): Promise<Owner> {
     const session = await signUp(app.url, email, "a long password");
-    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-    const credentials = [
-      await addCredential(user.id, { provider: "openai", secret: `sk-openai-${email}` }),
-      await addCredential(user.id, { provider: "anthropic", secret: `sk-ant-api03-${email}` }),
-    ];
-    const tokens = [await createKey(user.id, { name: "first" }), await createKey(user.id, { name: "second" })];
-    const { record } = await createManagementKey(user.id);
-    return { session, userId: user.id, credentialIds: credentials.map((c) => c.id), tokenHashes: tokens.map((t) => t.data.hash), managementKeyId: record.id };
+    return { session, userId: (await prisma.user.findUniqueOrThrow({ where: { email } })).id };
   }
+  async function withData(who: Owner): Promise<Account> {
+    const n = ++made;
+    const credentials = [
+      await addCredential(who.userId, { provider: "openai", secret: `sk-openai-${who.userId}-${n}` }),
+      await addCredential(who.userId, { provider: "anthropic", secret: `sk-ant-api03-${who.userId}-${n}` }),
+    ];
+    const tokens = [await createKey(who.userId, { name: `first ${n}` }), await createKey(who.userId, { name: `second ${n}` })];
+    const { record } = await createManagementKey(who.userId);
+    await prisma.user.update({ where: { id: who.userId }, data: { defaultStrategy: "latest" } });
+    return { ...who, credentialIds: credentials.map((c) => c.id), tokenHashes: tokens.map((t) => t.data.hash), managementKeyId: record.id };
+  }
+  const bothWithData = async () => ({ alice: await withData(aliceOwner), bob: await withData(bobOwner) });
 
   beforeAll(async () => {
     // Providers at a closed loopback port: a credential check never leaves the machine.
     app = await startApp({ DATABASE_URL: databaseUrl, UPSTREAM_OPENAI_BASE_URL: "http://127.0.0.1:9/v1", UPSTREAM_ANTHROPIC_BASE_URL: "http://127.0.0.1:9" });
     useDatabase(await openPostgres(databaseUrl));
     prisma = await db();
-    alice = await account("alice@example.com");
-    bob = await account("bob@example.com");
+    aliceOwner = await owner("alice@example.com");
+    bobOwner = await owner("bob@example.com");
   }, 180_000);
   afterAll(async () => {
     await app?.stop();
@@ -120,6 +131,7 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
   });
 
   it.each(ACTIONS)("$action: another account's ids change nothing and answer $foreign, as an unknown id does (never a 500)", async (write) => {
+    const { alice, bob } = await bothWithData();
     const before = await write.state(prisma, alice);
     const bobsOwnBefore = await write.state(prisma, bob);
     const aimedAtAlice = await bob.session.action(write.file, write.action, write.fields(alice), write.options);
@@ -141,8 +153,11 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
   });
 
   it("dashboard pages show the signed-in account's data and nothing of another's", async () => {
+    const { alice, bob } = await bothWithData();
     const traces = async (account: Account) => {
-      const prefixes = (await prisma.apiToken.findMany({ where: { userId: account.userId } })).map((t) => t.prefix);
+      // The default token and this test's own (earlier tests' tokens may be listed past a page).
+      const tokens = await prisma.apiToken.findMany({ where: { userId: account.userId, OR: [{ isDefault: true }, { tokenHash: { in: account.tokenHashes } }] } });
+      const prefixes = tokens.map((t) => t.prefix);
       const user = await prisma.user.findUniqueOrThrow({ where: { id: account.userId } });
       return [user.email, user.referralCode, ...account.credentialIds.slice(0, 1), ...prefixes];
     };
@@ -158,6 +173,7 @@ describe("dashboard writes (server actions) only ever touch the signed-in accoun
   });
 
   it("refuses a server action posted from another site (CSRF), even with the victim's cookie", async () => {
+    const { alice } = await bothWithData();
     const credential = { where: { id: alice.credentialIds[0] }, select: { disabled: true } } as const;
     const before = await prisma.providerCredential.findUniqueOrThrow(credential);
     const fields = { id: alice.credentialIds[0], disabled: String(!before.disabled) };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeUpstream } from "@/test/fake-upstream/server";
 import { startApp, type RunningApp } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
+import { addCredential, signUp } from "./support/dashboard";
 import { captureScreens } from "./support/screenshots";
 
 describe("a user's requests in Usage, up to the plan limit", () => {
@@ -22,6 +23,15 @@ describe("a user's requests in Usage, up to the plan limit", () => {
     await app?.stop();
     await fake?.close();
   });
+
+  /** A new account in a browser context of its own, signed in, with an OpenAI key; its token. */
+  async function signedInWithKey(email: string): Promise<{ page: Page; token: string }> {
+    const own = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const token = await signUp(own, app.url, email);
+    await own.goto(`${app.url}/dashboard/providers`);
+    expect((await addCredential(own, { provider: "openai", secret: `sk-proj-${email.split("@")[0]}-1234` })).ok).toBe(true);
+    return { page: own, token };
+  }
 
   it("pastes a key, uses the token with the OpenAI SDK, and sees the requests and the counter appear without a reload", async () => {
     await page.goto(`${app.url}/signup`);
@@ -73,13 +83,21 @@ describe("a user's requests in Usage, up to the plan limit", () => {
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ error: { type: "authentication_error", message: "Sign in to see usage" } });
 
-    const mine = await page.request.get(`${app.url}/dashboard/usage/data`);
-    expect(mine.status()).toBe(200);
-    const data = await mine.json();
+    const { page: owner, token } = await signedInWithKey("live-data@example.com");
+    const client = new OpenAI({ apiKey: token, baseURL: `${app.url}/v1`, maxRetries: 0 });
+    for (const text of ["one", "two", "three"]) await client.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: text }] });
+    const usageData = async (query = "") => {
+      const response = await owner.request.get(`${app.url}/dashboard/usage/data${query}`);
+      expect(response.status()).toBe(200);
+      return response.json();
+    };
+    // The counter moves at admission; usage rows follow within the writer's flush interval.
+    await expect.poll(async () => (await usageData()).recent.length, { timeout: 15_000 }).toBe(3);
+    const data = await usageData();
     expect(data.messages.used).toBe(3);
-    expect(data.recent).toHaveLength(3);
     expect(Object.keys(data.recent[0]).sort()).toEqual(["app", "attempts", "cancelled", "completionTokens", "costEstimated", "costMicros", "createdAt", "endpoint", "error", "id", "key", "latencyMs", "model", "promptTokens", "provider", "status", "streamed"]);
-    expect((await (await page.request.get(`${app.url}/dashboard/usage/data?status=error`)).json()).recent).toEqual([]);
+    expect((await usageData("?status=error")).recent).toEqual([]);
+    await owner.context().close();
 
     const stranger = await (await browser.newContext()).newPage();
     await stranger.goto(`${app.url}/signup`);
@@ -94,18 +112,19 @@ describe("a user's requests in Usage, up to the plan limit", () => {
   }, 90_000);
 
   it("answers 429 at the plan limit and says so in the dashboard", async () => {
-    const token = await (async () => {
-      await page.goto(`${app.url}/dashboard/api`);
-      return page.getByTestId("api-token").inputValue();
-    })();
+    const { page: owner, token } = await signedInWithKey("at-the-limit@example.com");
     const client = new OpenAI({ apiKey: token, baseURL: `${app.url}/v1`, maxRetries: 0 });
     let refusal: unknown;
-    for (let i = 0; i < 100 && !refusal; i++) {
-      await client.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: "fill" }] }).catch((error) => (refusal = error));
+    // The free plan's 100 messages (documented); the 101st is refused.
+    let admitted = 0;
+    for (let i = 0; i < 101 && !refusal; i++) {
+      await client.chat.completions.create({ model: "openai/gpt-4o", messages: [{ role: "user", content: "fill" }] }).then(() => admitted++, (error) => (refusal = error));
     }
+    expect(admitted).toBe(100);
     expect(refusal).toBeInstanceOf(OpenAI.RateLimitError);
     expect((refusal as InstanceType<typeof OpenAI.RateLimitError>).message).toMatch(/Monthly message limit of 100 reached/);
-    await page.goto(`${app.url}/dashboard/usage`);
-    expect(await page.getByTestId("messages-used").textContent()).toContain("Limit reached");
+    await owner.goto(`${app.url}/dashboard/usage`);
+    expect(await owner.getByTestId("messages-used").textContent()).toContain("Limit reached");
+    await owner.context().close();
   }, 90_000);
 });

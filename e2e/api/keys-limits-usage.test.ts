@@ -197,18 +197,21 @@ describe("keys, limits and usage through the HTTP API", () => {
   });
 
   it("cancels the upstream call when the client leaves before the answer: a 499 row at once, the message given back", async () => {
-    gateway.fake.setFault({ mode: "slow:3000", times: 1 });
+    gateway.fake.setFault({ mode: "slow:20000", times: 1 });
     const started = new Date();
     const controller = new AbortController();
+    const upstreamCalls = gateway.fake.requests.length;
     const leaving = api("/v1/chat/completions", alice.token, { method: "POST", signal: controller.signal, body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "never mind" }] }) });
-    setTimeout(() => controller.abort(), 300);
+    // The client leaves once the upstream holds the request.
+    await expect.poll(() => gateway.fake.requests.length, { interval: 20 }).toBe(upstreamCalls + 1);
+    controller.abort();
     await expect(leaving).rejects.toThrow();
-    // Well before the upstream's answer (3 s): only the client's leaving can have ended the request.
+    // Well before the upstream's answer (20 s): only the client's leaving can have ended the request.
     const prisma = await db();
     await expect.poll(async () => {
       await usageWriter().flush();
       return prisma.usageEvent.findMany({ where: { userId: alice.userId, createdAt: { gte: started }, streamed: false, status: 499 } });
-    }, { timeout: 2_000, interval: 100 }).toEqual([expect.objectContaining({ cancelled: true, countedMessage: false })]);
+    }, { timeout: 10_000, interval: 100 }).toEqual([expect.objectContaining({ cancelled: true, countedMessage: false })]);
   });
 
   it("leaves one usage row for a cancelled stream, with the tokens streamed before the cancel", async () => {

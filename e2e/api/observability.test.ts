@@ -34,8 +34,15 @@ describe("logs and metrics of a running API process", () => {
       body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "one two three four five six" }], ...body }),
       signal,
     });
+  // Complete lines only: a line still being written has no newline yet.
   const logLines = (process: ApiProcess): LogLine[] =>
-    process.output().split("\n").filter((line) => line.trim() && !line.startsWith("LISTENING")).map((line) => JSON.parse(line) as LogLine);
+    process.output().split("\n").slice(0, -1).filter((line) => line.trim() && !line.startsWith("LISTENING")).map((line) => JSON.parse(line) as LogLine);
+  /** The log lines once `ready` holds for them: lines arrive on the process's pipes after the responses. */
+  const linesOnce = async (process: ApiProcess, ready: (lines: LogLine[]) => boolean) => {
+    await expect.poll(() => ready(logLines(process)), { timeout: 15_000 }).toBe(true);
+    return logLines(process);
+  };
+  const accessLine = (lines: LogLine[], requestId: string | null) => lines.find((l) => l.msg === "request" && l.requestId === requestId);
   const metricsText = async () => (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const metric = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}()|.+*?[\]^$\\]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
 
@@ -73,19 +80,19 @@ describe("logs and metrics of a running API process", () => {
     // OpenAI says the key is invalid: the credential is named, with a status SDKs do not retry.
     expect(refused.status).toBe(424);
     const unknownToken = "lr_live_" + "x".repeat(40);
-    expect((await chat(api.url, unknownToken, {})).status).toBe(401);
+    const unknown = await chat(api.url, unknownToken, {});
+    expect(unknown.status).toBe(401);
     const gemini = await fetch(`${api.url}/v1beta/models/gemini-2.5-flash:generateContent?key=${token}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ contents: [{ role: "user", parts: [{ text: "hi" }] }] }),
     });
     expect(gemini.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-
-    const lines = logLines(api);
+    const ids = [requestId, "trace-from-proxy-0001", failedId, refused.headers.get("x-request-id"), unknown.headers.get("x-request-id"), gemini.headers.get("x-request-id")];
+    const lines = await linesOnce(api, (seen) => ids.every((id) => accessLine(seen, id)) && seen.some((l) => l.requestId === failedId && l.msg === "upstream attempt failed"));
     for (const line of lines) expect(line).toMatchObject({ time: expect.any(String), level: expect.stringMatching(/^(debug|info|warn|error)$/), msg: expect.any(String) });
-    expect(lines.find((l) => l.msg === "request" && l.requestId === requestId)).toMatchObject({ method: "POST", path: "/v1/chat/completions", status: 200, generationId, provider: "openai", durationMs: expect.any(Number) });
-    expect(lines.find((l) => l.msg === "request" && l.requestId === "trace-from-proxy-0001")).toMatchObject({ status: 200 });
+    expect(accessLine(lines, requestId)).toMatchObject({ method: "POST", path: "/v1/chat/completions", status: 200, generationId, provider: "openai", durationMs: expect.any(Number) });
+    expect(accessLine(lines, "trace-from-proxy-0001")).toMatchObject({ status: 200 });
     // The failing request's own lines: the upstream attempt, then the access line, under one id.
     // (The warning is on stderr and the access line on stdout: two pipes, so arrival order is not
     // theirs; their times are.)
@@ -105,18 +112,27 @@ describe("logs and metrics of a running API process", () => {
     expect((await chat(quiet.url, token, {})).status).toBe(200);
     const failed = await chat(quiet.url, token, { model: "openai/gpt-4o--fault-status-500" });
     const failedId = failed.headers.get("x-request-id");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const lines = logLines(quiet);
-    expect(lines.filter((l) => l.level === "info" || l.level === "debug")).toEqual([]);
+    // The warning comes after both requests ended, so an access line of either would be out by then.
+    const lines = await linesOnce(quiet, (seen) => seen.some((l) => l.requestId === failedId));
     expect(lines.find((l) => l.requestId === failedId)).toMatchObject({ level: "warn", msg: "upstream attempt failed" });
+    expect(lines.filter((l) => l.level === "info" || l.level === "debug")).toEqual([]);
   });
 
   it("exposes request counts, latencies, upstream errors by provider and stream counts on /metrics", async () => {
     expect((await fetch(`${api.url}/metrics`)).status).toBe(401);
-    const before = await metricsText();
-    const completedBefore = metric(before, 'oauthrouter_streams_total{endpoint="chat",outcome="completed"}') || 0;
-    const okBefore = metric(before, 'oauthrouter_requests_total{endpoint="chat",provider="openai",status="200"}') || 0;
-    const errorsBefore = metric(before, 'oauthrouter_upstream_errors_total{provider="openai",type="api_error"}') || 0;
+    const counted = (text: string) => ({
+      ok: metric(text, 'oauthrouter_requests_total{endpoint="chat",provider="openai",status="200"}') || 0,
+      failed: metric(text, 'oauthrouter_requests_total{endpoint="chat",provider="openai",status="502"}') || 0,
+      completed: metric(text, 'oauthrouter_streams_total{endpoint="chat",outcome="completed"}') || 0,
+      cancelled: metric(text, 'oauthrouter_streams_total{endpoint="chat",outcome="cancelled"}') || 0,
+      upstreamErrors: metric(text, 'oauthrouter_upstream_errors_total{provider="openai",type="api_error"}') || 0,
+      gatewayRequests: metric(text, 'oauthrouter_request_duration_seconds_count{endpoint="chat"}') || 0,
+      firstTokens: metric(text, 'oauthrouter_time_to_first_token_seconds_count{endpoint="chat"}') || 0,
+      unauthorized: metric(text, 'oauthrouter_http_responses_total{kind="api",status="401"}') || 0,
+      apiResponses: metric(text, 'oauthrouter_http_request_duration_seconds_count{kind="api"}') || 0,
+    });
+    const before = counted(await metricsText());
+    const since = (text: string) => Object.fromEntries(Object.entries(counted(text)).map(([name, n]) => [name, n - before[name as keyof typeof before]]));
 
     for (let i = 0; i < 3; i++) expect((await chat(api.url, token, {})).status).toBe(200);
     const streamed = await chat(api.url, token, { stream: true });
@@ -126,25 +142,22 @@ describe("logs and metrics of a running API process", () => {
     await cancelled.body!.getReader().read();
     controller.abort();
     expect((await chat(api.url, token, { model: "openai/gpt-4o--fault-status-500" })).status).toBe(502);
+    expect((await chat(api.url, "lr_live_" + "y".repeat(40), {})).status).toBe(401);
 
-    let text = "";
-    for (let i = 0; i < 40; i++) {
-      text = await metricsText();
-      if (metric(text, 'oauthrouter_streams_total{endpoint="chat",outcome="cancelled"}') >= 1) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(metric(text, 'oauthrouter_requests_total{endpoint="chat",provider="openai",status="200"}') - okBefore).toBe(4);
-    expect(metric(text, 'oauthrouter_requests_total{endpoint="chat",provider="openai",status="502"}')).toBeGreaterThanOrEqual(1);
-    expect(metric(text, 'oauthrouter_streams_total{endpoint="chat",outcome="completed"}') - completedBefore).toBe(1);
-    expect(metric(text, 'oauthrouter_streams_total{endpoint="chat",outcome="cancelled"}')).toBe(1);
-    expect(metric(text, 'oauthrouter_upstream_errors_total{provider="openai",type="api_error"}') - errorsBefore).toBe(1);
+    // The cancelled stream is counted once the server notices the client left.
+    await expect.poll(async () => since(await metricsText()), { timeout: 15_000 }).toEqual({
+      ok: 4, failed: 1, completed: 1, cancelled: 1, upstreamErrors: 1, gatewayRequests: 6, unauthorized: 1,
+      firstTokens: expect.any(Number), apiResponses: expect.any(Number),
+    });
+    const text = await metricsText();
+    // Every HTTP response is timed; scrapes of /metrics may be among them.
+    expect(since(text).apiResponses).toBeGreaterThanOrEqual(7);
+    // The completed stream's first token; the cancelled one may have been left before its first.
+    expect(since(text).firstTokens).toBeGreaterThanOrEqual(1);
     expect(metric(text, 'oauthrouter_request_duration_seconds_count{endpoint="chat"}')).toBe(metric(text, 'oauthrouter_request_duration_seconds_bucket{endpoint="chat",le="+Inf"}'));
-    expect(metric(text, 'oauthrouter_request_duration_seconds_count{endpoint="chat"}')).toBeGreaterThanOrEqual(9);
-    expect(metric(text, 'oauthrouter_time_to_first_token_seconds_count{endpoint="chat"}')).toBeGreaterThanOrEqual(1);
-    expect(metric(text, 'oauthrouter_http_responses_total{kind="api",status="401"}')).toBeGreaterThanOrEqual(1);
-    expect(metric(text, 'oauthrouter_http_request_duration_seconds_count{kind="api"}')).toBeGreaterThanOrEqual(10);
     expect(metric(text, 'oauthrouter_requests_in_flight{streamed="true"}')).toBe(0);
-    expect(metric(text, "oauthrouter_usage_rows_pending")).toBeGreaterThanOrEqual(0);
+    // The rows of these requests are written within the writer's flush interval; nothing stays pending.
+    await expect.poll(async () => metric(await metricsText(), "oauthrouter_usage_rows_pending"), { timeout: 15_000 }).toBe(0);
     expect(text).toContain("# TYPE oauthrouter_request_duration_seconds histogram");
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
 import type { ChunkReader } from "@/lib/sse/read-sse-through";
 import { encodedStream } from "./encoded-stream";
@@ -35,9 +35,16 @@ describe("our chunks through a dialect's encoder, as the response's one stream",
   });
 
   it("sends the keep-alive filler only while the chunks are slow to come", async () => {
-    const { reader } = slowChunks(["a", "b"], 700);
-    const body = await new Response(encodedStream(reader, skipping, { everyMs: 300, bytes: encoder.encode(".") })).text();
-    expect(body).toMatch(/^\[\.+a\.+b\.*\]$/);
+    // On a fake clock: the filler's timer and the slow chunks run in their order, whatever the load.
+    vi.useFakeTimers();
+    try {
+      const { reader } = slowChunks(["a", "b"], 700);
+      const body = new Response(encodedStream(reader, skipping, { everyMs: 300, bytes: encoder.encode(".") })).text();
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(await body).toMatch(/^\[\.+a\.+b\.*\]$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("cancels the chunks (and so the upstream) when the client cancels", async () => {

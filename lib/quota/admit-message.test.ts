@@ -7,29 +7,39 @@ import { useInstalledDatabase } from "@/test/support/installed-database";
 import { admitMessage, userMonthKey } from "./admit-message";
 import { createPostgresCounters, postgresCounters, redisCounters, type CounterStore } from "./counter-store";
 import { leasedCounters } from "./leased-counters";
-import { LEASE, postgresLeaseStatements, type LeaseStatements } from "./lease-statements";
+import { postgresLeaseStatements, type LeaseStatements } from "./lease-statements";
 import { tokenWindow } from "./periods";
-import { pendingRefunds } from "./refund-queue";
 
 const lostConnection = () => Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
 
-/** The real store, but the answer to the next `increments` increments is lost after they counted, and the next `refunds` refunds fail before running. */
-function flakyStore(store: CounterStore, faults: { increments?: number; refunds?: number }): CounterStore {
-  return {
+/**
+ * The real store, but the answer to the next `increments` increments is lost after they counted, and
+ * the next `refunds` refunds fail before running. `refunded` lists the keys of this store's refunds that ran.
+ */
+function flakyStore(store: CounterStore, faults: { increments?: number; refunds?: number }): CounterStore & { refundsFailed: number; refunded: string[] } {
+  const flaky = {
     ...store,
-    async tryIncrement(key, limit, requestId) {
+    refundsFailed: 0,
+    refunded: [] as string[],
+    async tryIncrement(key: string, limit: number, requestId: string) {
       const taken = await store.tryIncrement(key, limit, requestId);
       if (faults.increments && faults.increments-- > 0) throw lostConnection();
       return taken;
     },
-    async refund(key, requestId) {
-      if (faults.refunds && faults.refunds-- > 0) throw lostConnection();
-      return store.refund(key, requestId);
+    async refund(key: string, requestId: string) {
+      if (faults.refunds && faults.refunds-- > 0) {
+        flaky.refundsFailed += 1;
+        throw lostConnection();
+      }
+      await store.refund(key, requestId);
+      flaky.refunded.push(key);
     },
   };
+  return flaky;
 }
 
-async function until(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
+// Refund retries start at 1 s (refund-queue); lease give-backs after an idle sweep.
+async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error("condition not met in time");
@@ -125,7 +135,8 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
       await admitMessage(caller, ids[i], now, store);
     }
     expect(statements.takes).toBe(3);
-    expect(await storedUsed(key)).toBe(3 * LEASE.max);
+    // Documented: a lease takes up to 100 messages.
+    expect(await storedUsed(key)).toBe(300);
     expect(await store.read(key)).toBe(250);
     // Idle: the 50 never handed out go back; the ticket holds the 250 still running.
     await until(async () => (await storedUsed(key)) === 250);
@@ -160,10 +171,13 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
       await setup.database.prisma.quotaCounter.create({ data: { key, used: 10 } });
       return statements.take(key, 10 + left, wanted, randomUUID());
     };
-    expect(await takeWithLeft(1_000_000, 1)).toBe(LEASE.max);
-    expect(await takeWithLeft(LEASE.exactBelow, 1)).toBe(LEASE.exactBelow / LEASE.shareDivisor);
-    expect(await takeWithLeft(LEASE.exactBelow - 1, 1)).toBe(1);
-    expect(await takeWithLeft(LEASE.exactBelow - 1, 7)).toBe(7);
+    // Documented (README, several instances): up to 100, at most 1 % of what is left, exactly one
+    // per request once fewer than 1,000 are left.
+    expect(await takeWithLeft(1_000_000, 1)).toBe(100);
+    expect(await takeWithLeft(5_000, 1)).toBe(50);
+    expect(await takeWithLeft(1_000, 1)).toBe(10);
+    expect(await takeWithLeft(999, 1)).toBe(1);
+    expect(await takeWithLeft(999, 7)).toBe(7);
     expect(await takeWithLeft(1_000_000, 500)).toBe(500);
     expect(await takeWithLeft(3, 5)).toBe(3);
   });
@@ -199,6 +213,7 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     const key = `token:${caller.tokenId}:all`;
     const real = postgresLeaseStatements();
     let lose = 1;
+    let dropped = 0;
     const store = leasedCounters({
       ...real,
       async take(...args) {
@@ -206,9 +221,14 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
         if (lose-- > 0) throw lostConnection();
         return taken;
       },
+      async drop(...args) {
+        await real.drop(...args);
+        dropped += 1;
+      },
     });
     await expect(admitMessage(caller, randomUUID(), new Date(), store)).rejects.toMatchObject({ status: 503 });
-    await until(async () => (await storedUsed(key)) === 0 && (await ticketMessages(key)) === 0 && pendingRefunds() === 0);
+    await until(async () => dropped === 1);
+    expect([await storedUsed(key), await ticketMessages(key)]).toEqual([0, 0]);
   });
 
   it("gives a refunded message back and starts afresh on the 1st at 00:00 UTC", async () => {
@@ -255,16 +275,23 @@ describe.each(databaseTargets())("message limits on $name", (target: DatabaseTar
     const caller = await callerFor("lost-answer@example.com", { limit: 10, limitReset: "monthly" });
     const now = new Date("2026-10-11T10:00:00Z");
     const key = userMonthKey(caller.userId, now);
-    const lost = admitMessage(caller, randomUUID(), now, flakyStore(postgresCounters, { increments: 2 }));
-    await expect(lost).rejects.toMatchObject({ status: 503, type: "service_unavailable" });
-    await until(async () => (await postgresCounters.read(key)) === 0 && pendingRefunds() === 0);
+    const tokenKey = `token:${caller.tokenId}:${tokenWindow("monthly", now).key}`;
+    const read = async () => [await postgresCounters.read(tokenKey), await postgresCounters.read(key)];
+    // The token's counter takes the message, then its answer is lost: the request is refused and the message given back.
+    const losing = flakyStore(postgresCounters, { increments: 1 });
+    await expect(admitMessage(caller, randomUUID(), now, losing)).rejects.toMatchObject({ status: 503, type: "service_unavailable" });
+    await until(async () => losing.refunded.includes(tokenKey));
+    expect(await read()).toEqual([0, 0]);
 
     const flaky = flakyStore(postgresCounters, { refunds: 1 });
     const ticket = await admitMessage(caller, randomUUID(), now, flaky);
-    expect(await postgresCounters.read(key)).toBe(1);
+    expect(await read()).toEqual([1, 1]);
+    // The refund answers at once: the token's give-back (first) failed and is kept for a retry.
     await ticket.refund();
-    expect(pendingRefunds()).toBe(1);
-    await until(async () => (await postgresCounters.read(key)) === 0 && pendingRefunds() === 0);
+    expect([flaky.refundsFailed, flaky.refunded]).toEqual([1, [key]]);
+    expect(await read()).toEqual([1, 0]);
+    await until(async () => flaky.refunded.includes(tokenKey));
+    expect(await read()).toEqual([0, 0]);
   });
 
   it("never limits the Enterprise plan", async () => {

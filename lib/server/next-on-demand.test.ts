@@ -20,20 +20,31 @@ function fakeApp(prepare: () => Promise<void>) {
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
-async function serve(app: PreparableApp): Promise<string> {
+/** Serves `app`; `arrived` counts the requests that reached it, `waitFor(n)` resolves once n have. */
+async function serve(app: PreparableApp) {
   const fallback = nextOnDemand(app);
-  server = createServer((req, res) => void fallback(req, res));
-  return listen(server);
+  let arrived = 0;
+  const waiting: Array<{ n: number; resolve(): void }> = [];
+  server = createServer((req, res) => {
+    arrived += 1;
+    for (const waiter of waiting.filter((w) => arrived >= w.n)) waiter.resolve();
+    void fallback(req, res);
+  });
+  const url = await listen(server);
+  const waitFor = (n: number) => new Promise<void>((resolve) => (arrived >= n ? resolve() : waiting.push({ n, resolve })));
+  return { url, waitFor };
 }
 
 describe("the web app is loaded on the first request that needs it", () => {
   it("loads nothing until a page is asked for, then once for any number of requests at once", async () => {
     let finishLoading = () => {};
     const { app, calls } = fakeApp(() => new Promise((resolve) => (finishLoading = resolve)));
-    const url = await serve(app);
+    const { url, waitFor } = await serve(app);
     expect(calls.prepare).toBe(0);
     const pages = Promise.all(["/a", "/b", "/c"].map((page) => fetch(url + page).then((r) => r.text())));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // All three are in while the app is still loading.
+    await waitFor(3);
+    expect(calls.prepare).toBe(1);
     finishLoading();
     expect(await pages).toEqual(["page /a", "page /b", "page /c"]);
     expect(await fetch(`${url}/d`).then((r) => r.text())).toBe("page /d");
@@ -45,7 +56,7 @@ describe("the web app is loaded on the first request that needs it", () => {
     const { app, calls } = fakeApp(async () => {
       if (fail) throw new Error("missing build");
     });
-    const url = await serve(app);
+    const { url } = await serve(app);
     const capture = captureLogs();
     try {
       const failed = await fetch(`${url}/`);

@@ -58,23 +58,30 @@ describe.each(databaseTargets())("usage rows written in batches on $name", (targ
     const query = driver.query.bind(driver) as (sql: string, params?: unknown[]) => Promise<unknown>;
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let reached = () => {};
+    const insertReached = new Promise<void>((resolve) => (reached = resolve));
+    const order: string[] = [];
     (driver as { query: unknown }).query = async (sql: string, params?: unknown[]) => {
-      if (sql.startsWith('INSERT INTO "UsageEvent"')) await held;
-      return query(sql, params);
+      if (!sql.startsWith('INSERT INTO "UsageEvent"')) return query(sql, params);
+      reached();
+      await held;
+      const result = await query(sql, params);
+      order.push("row stored");
+      return result;
     };
     try {
       const writer = new UsageWriter();
       writer.record(usageRow(user.id, 1));
       const first = writer.flush();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await insertReached;
       expect(writer.pending()).toBe(1);
       // What the generation lookup does when it finds no row: flush, which waits for the write.
-      let secondDone = false;
-      const second = writer.flush().then(() => (secondDone = true));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(secondDone).toBe(false);
-      release();
+      const second = writer.flush().then(() => order.push("second flush done"));
+      // Released only after a full turn of the event loop: a flush that did not wait would have
+      // finished by then (it has nothing left to write, so it awaits no I/O).
+      setImmediate(release);
       await Promise.all([first, second]);
+      expect(order).toEqual(["row stored", "second flush done"]);
       expect(writer.pending()).toBe(0);
     } finally {
       release();
