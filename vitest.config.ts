@@ -20,13 +20,13 @@ const HEAVY = [
 const EXCLUDE = ["node_modules/**", ".next/**", ".data/**"];
 
 const shared = {
-  environment: "node",
+  environment: "node" as const,
   setupFiles: ["test/setup-env.ts"],
   testTimeout: 30_000,
   hookTimeout: 180_000,
   // Browser flows wait for a server round trip and a re-render; on a busy 2-core machine that can take seconds.
   expect: { poll: { timeout: 10_000, interval: 100 } },
-} as const;
+};
 
 export default defineConfig({
   resolve,
