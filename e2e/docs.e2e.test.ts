@@ -81,7 +81,7 @@ describe("the docs in the browser", () => {
     for (const section of DOC_SECTIONS) {
       await sidebar.getByRole("link", { name: section.title, exact: true }).click();
       await page.waitForURL(new RegExp(`#${section.id}$`));
-      await expect.poll(() => headingInView(page, section.id), { timeout: 3_000 }).toBe(true);
+      await expect.poll(() => headingInView(page, section.id)).toBe(true);
     }
     await sidebar.getByRole("link", { name: "Structured outputs" }).click();
     await expect.poll(() => headingInView(page, "structured-outputs")).toBe(true);
@@ -97,7 +97,7 @@ describe("the docs in the browser", () => {
       await menu.locator(`a[href="#${id}"]`).first().click();
       await page.waitForURL(new RegExp(`#${id}$`));
       expect(await menu.getAttribute("open")).toBeNull();
-      await expect.poll(() => headingInView(page, id), { timeout: 3_000 }).toBe(true);
+      await expect.poll(() => headingInView(page, id)).toBe(true);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 60_000);

@@ -65,7 +65,7 @@ describe("count_tokens: bounded, rate-limited, cancellable, and fair to other ac
     // The heavy client leaves: its remaining text is never counted.
     leaving.abort();
     expect(await heavyCount).toBeInstanceOf(Error);
-    await expect.poll(() => tokenizerBacklog(heavy.userId), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => tokenizerBacklog(heavy.userId), { timeout: 10_000 }).toBe(0);
 
     // The stream's usage row is counted with the tokenizer, off the response path.
     await usageWriter().flush();

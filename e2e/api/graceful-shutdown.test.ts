@@ -60,12 +60,7 @@ describe("graceful shutdown of the real server on PostgreSQL", () => {
 
     const signalledAt = Date.now();
     app.kill("SIGTERM");
-    let refusedNew = false;
-    for (let i = 0; i < 20 && !refusedNew; i++) {
-      refusedNew = await refused(app.port);
-      if (!refusedNew) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(refusedNew).toBe(true);
+    await expect.poll(() => refused(app.port), { timeout: 10_000, interval: 50 }).toBe(true);
 
     for (;;) {
       const { done, value } = await reader.read();
@@ -80,8 +75,9 @@ describe("graceful shutdown of the real server on PostgreSQL", () => {
 
     const { code, signal } = await app.exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-    // The stream's own few seconds, then the flush: well within the 10 s grace.
-    expect(Date.now() - signalledAt).toBeLessThan(13_000);
+    // The stream's own three seconds, then the flush; ten times that is a hang. That the grace did not
+    // cut the stream short shows in its full text above.
+    expect(Date.now() - signalledAt).toBeLessThan(30_000);
 
     const row = await (await db()).usageEvent.findUnique({ where: { id: generationId } });
     expect(row).toMatchObject({ status: 200, streamed: true, cancelled: false, countedMessage: true, finishReason: "stop" });
@@ -105,18 +101,19 @@ describe("the shutdown grace period", () => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: "openai/gpt-4o--fault-slow-tokens-500", stream: true, messages: [{ role: "user", content: "one two three four five six seven eight nine ten" }] }),
+      body: JSON.stringify({ model: "openai/gpt-4o--fault-slow-tokens-2000", stream: true, messages: [{ role: "user", content: "one two three four five six seven eight nine ten" }] }),
     });
     const generationId = response.headers.get("x-generation-id")!;
     const reader = response.body!.getReader();
     await reader.read();
     const started = Date.now();
+    // A 500 ms grace against a stream with some 18 s to go: ten times the grace is still far short of it.
     await stopAccepting(gateway.server, 500);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(5_000);
     await expect((async () => {
       for (;;) if ((await reader.read()).done) return;
     })()).rejects.toThrow();
-    expect(await usageWriter().idle(2_000)).toBe(true);
+    expect(await usageWriter().idle(10_000)).toBe(true);
     await usageWriter().flush();
     const row = await (await db()).usageEvent.findUniqueOrThrow({ where: { id: generationId } });
     expect(row).toMatchObject({ status: 499, streamed: true, cancelled: true, countedMessage: true });

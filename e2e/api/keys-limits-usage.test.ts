@@ -197,7 +197,7 @@ describe("keys, limits and usage through the HTTP API", () => {
   });
 
   it("cancels the upstream call when the client leaves before the answer: a 499 row at once, the message given back", async () => {
-    gateway.fake.setFault({ mode: "slow:20000", times: 1 });
+    gateway.fake.setFault({ mode: "slow:30000", times: 1 });
     const started = new Date();
     const controller = new AbortController();
     const upstreamCalls = gateway.fake.requests.length;
@@ -206,7 +206,7 @@ describe("keys, limits and usage through the HTTP API", () => {
     await expect.poll(() => gateway.fake.requests.length, { interval: 20 }).toBe(upstreamCalls + 1);
     controller.abort();
     await expect(leaving).rejects.toThrow();
-    // Well before the upstream's answer (20 s): only the client's leaving can have ended the request.
+    // Well before the upstream's answer (30 s): only the client's leaving can have ended the request.
     const prisma = await db();
     await expect.poll(async () => {
       await usageWriter().flush();
@@ -231,7 +231,7 @@ describe("keys, limits and usage through the HTTP API", () => {
     await expect.poll(async () => {
       await usageWriter().flush();
       return prisma.usageEvent.count({ where: { id } });
-    }, { timeout: 5_000 }).toBe(1);
+    }, { timeout: 10_000 }).toBe(1);
     const rows = await (await db()).usageEvent.findMany({ where: { id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ cancelled: true, streamed: true, status: 499 });

@@ -57,7 +57,7 @@ describe("two instances on one PostgreSQL and Redis", () => {
     const patched = await fetch(`${instances[0].url}/api/v1/keys/${data.hash}`, { method: "PATCH", headers: { authorization: `Bearer ${mgmt}`, "content-type": "application/json" }, body: JSON.stringify({ disabled: true }) });
     expect(patched.status).toBe(200);
     // Instance 1 had the token cached (for 30 s); the change reaches it through Redis pub/sub.
-    await expect.poll(async () => (await chat(instances[1], key)).status, { timeout: 2_000, interval: 50 }).toBe(401);
+    await expect.poll(async () => (await chat(instances[1], key)).status, { timeout: 10_000, interval: 50 }).toBe(401);
     expect(await (await db()).apiToken.count({ where: { tokenHash: data.hash, disabled: true } })).toBe(1);
   });
 });

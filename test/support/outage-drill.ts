@@ -92,3 +92,13 @@ export function expectedUsageRows(results: DrillResult[]): ExpectedRow[] {
     countedMessage: r.status === 200,
   }));
 }
+
+/**
+ * The requests from the user's first success after the restore on, by start time: once the
+ * dependency answers again, every one of them must succeed (no wall-clock guess at how soon).
+ */
+export function requestsOnceBack(results: DrillResult[], restoredAt: number, user: DrillUser): DrillResult[] {
+  const after = results.filter((r) => r.startedAt > restoredAt).sort((a, b) => a.startedAt - b.startedAt);
+  const back = after.find((r) => r.user === user && r.status === 200);
+  return back ? after.filter((r) => r.startedAt >= back.startedAt) : [];
+}
