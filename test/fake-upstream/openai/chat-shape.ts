@@ -19,8 +19,9 @@ function messageProblem(message: unknown, index: number): Problem | null {
 
 function toolsProblem(tools: unknown): Problem | null {
   if (tools === undefined) return null;
-  const ok = Array.isArray(tools) && tools.every((t) => t?.type === "function" && typeof t.function?.name === "string");
-  return ok ? null : { kind: "shape", field: "tools", message: "tools must be an array of {type:'function', function:{name,…}}" };
+  // Function tools need a name; other types are a provider's server tools (OpenRouter's web search).
+  const ok = Array.isArray(tools) && tools.every((t) => typeof t?.type === "string" && (t.type !== "function" || typeof t.function?.name === "string"));
+  return ok ? null : { kind: "shape", field: "tools", message: "tools must be an array of typed tools; a function tool needs function.name" };
 }
 
 /** The OpenAI chat body every provider copying the API expects: what the gateway must always send. */
