@@ -54,10 +54,60 @@ describe("OpenAI-dialect providers through the gateway", () => {
     expect(bare.choices[0].message.content).toBe("Echo: bare");
   });
 
-  it("drops fields a provider rejects and translates max_completion_tokens where needed", async () => {
-    await client.chat.completions.create({ model: "mistral/mistral-large-latest", max_completion_tokens: 50, top_k: 5, logit_bias: { "1": 1 }, user: "u1", messages: [{ role: "developer", content: "rules" }, { role: "user", content: "x" }] } as never);
+  // Each provider's refused fields, sent by a client: the fake plays the provider (FAKE_BASE_PATHS' /as/<provider>)
+  // and answers them with its own 400/422, so a quirk that regresses in the registry fails here.
+  const EVERY_FIELD = {
+    max_completion_tokens: 50, top_k: 5, repetition_penalty: 1.1, logit_bias: { "1": 1 }, logprobs: true, top_logprobs: 2, user: "u1",
+    reasoning_effort: "low", seed: 7, n: 1, parallel_tool_calls: false,
+  };
+  const NAMED = [{ role: "developer", content: "rules" }, { role: "user", content: "x", name: "ann" }];
+  const QUIRKS: Array<{ provider: string; model: string; sent: Record<string, unknown>; absent: string[] }> = [
+    { provider: "openai", model: "gpt-4o", sent: { max_completion_tokens: 50, seed: 7, user: "u1", logprobs: true, messages: [{ role: "developer", content: "rules" }, { role: "user", content: "x", name: "ann" }] }, absent: ["top_k", "repetition_penalty", "reasoning_effort", "max_tokens"] },
+    { provider: "mistral", model: "mistral-large-latest", sent: { max_tokens: 50, random_seed: 7, n: 1, messages: [{ role: "system", content: "rules" }, { role: "user", content: "x" }] }, absent: ["max_completion_tokens", "top_k", "repetition_penalty", "logit_bias", "logprobs", "top_logprobs", "user", "reasoning_effort", "seed"] },
+    { provider: "groq", model: "llama-3.3-70b-versatile", sent: { max_tokens: 50, seed: 7, user: "u1", reasoning_effort: "low", messages: [{ role: "system", content: "rules" }, { role: "user", content: "x" }] }, absent: ["max_completion_tokens", "top_k", "repetition_penalty", "logit_bias", "logprobs", "top_logprobs", "n"] },
+    { provider: "xai", model: "grok-3", sent: { max_completion_tokens: 50, seed: 7, n: 1, user: "u1", logprobs: true, top_logprobs: 2, logit_bias: { "1": 1 }, reasoning_effort: "low", parallel_tool_calls: false, messages: [{ role: "system", content: "rules" }, { role: "user", content: "x", name: "ann" }] }, absent: ["top_k", "repetition_penalty", "max_tokens"] },
+    { provider: "deepseek", model: "deepseek-chat", sent: { max_tokens: 50, user: "u1", n: 1 }, absent: ["max_completion_tokens", "top_k", "repetition_penalty", "reasoning_effort", "seed"] },
+    { provider: "together", model: "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo", sent: { max_tokens: 50, top_k: 5, repetition_penalty: 1.1, seed: 7 }, absent: ["max_completion_tokens"] },
+    { provider: "cloudflare-ai", model: "@cf/meta/llama-3.1-8b-instruct", sent: { max_tokens: 50, seed: 7, top_k: 5 }, absent: ["max_completion_tokens", "logit_bias", "logprobs", "top_logprobs", "user", "reasoning_effort", "parallel_tool_calls", "n"] },
+    { provider: "openrouter", model: "anthropic/claude-sonnet-4.5", sent: { max_tokens: 50, top_k: 5, seed: 7, reasoning: { effort: "low" } }, absent: ["max_completion_tokens", "reasoning_effort"] },
+  ];
+
+  for (const { provider, model, sent, absent } of QUIRKS) {
+    it(`${provider}: gets only the fields it takes, in its own spelling`, async () => {
+      const before = gateway.fake.requests.length;
+      const answer = await client.chat.completions.create({ model: `${provider}/${model}`, ...EVERY_FIELD, messages: NAMED } as never);
+      expect(answer.choices[0].message.content).toBe("Echo: x");
+      // One attempt: a refusal would have failed over to another credential serving the model.
+      const [request, ...more] = gateway.fake.requests.slice(before);
+      expect(more).toEqual([]);
+      expect(request).toMatchObject({ provider, status: 200, body: { model, ...sent } });
+      for (const field of absent) expect(request.body).not.toHaveProperty(field);
+    });
+  }
+
+  it("mistral: a trailing assistant message goes as a prefix; streams carry no stream_options there, usage elsewhere", async () => {
+    await client.chat.completions.create({ model: "mistral/mistral-large-latest", messages: [{ role: "user", content: "x" }, { role: "assistant", content: "Sure" }] });
+    expect(gateway.fake.requests.at(-1)!.body.messages.at(-1)).toEqual({ role: "assistant", content: "Sure", prefix: true });
+    for (const [provider, model, options] of [["mistral", "mistral-large-latest", undefined], ["xai", "grok-3", { include_usage: true }]] as const) {
+      const stream = await client.chat.completions.create({ model: `${provider}/${model}`, stream: true, messages: [{ role: "user", content: "s" }] });
+      for await (const _chunk of stream) void _chunk;
+      expect(gateway.fake.requests.at(-1)).toMatchObject({ provider, status: 200, body: { stream: true } });
+      expect(gateway.fake.requests.at(-1)!.body.stream_options).toEqual(options);
+    }
+  });
+
+  it("deepseek: a json_schema goes as JSON mode with the schema as an instruction", async () => {
+    const schema = { type: "object", properties: { a: { type: "number" } } };
+    await client.chat.completions.create({ model: "deepseek/deepseek-chat", response_format: { type: "json_schema", json_schema: { name: "A", schema } }, messages: [{ role: "user", content: "x" }] });
     const body = gateway.fake.requests.at(-1)!.body;
-    expect(body).toMatchObject({ max_tokens: 50, messages: [{ role: "system", content: "rules" }, { role: "user", content: "x" }] });
-    for (const field of ["max_completion_tokens", "top_k", "logit_bias", "user"]) expect(body).not.toHaveProperty(field);
+    expect(body.response_format).toEqual({ type: "json_object" });
+    expect(body.messages[0]).toEqual({ role: "system", content: expect.stringContaining(JSON.stringify(schema)) });
+  });
+
+  it("openai: a reasoning model gets max_completion_tokens and no sampling fields", async () => {
+    await client.chat.completions.create({ model: "openai/o3-mini", max_tokens: 50, temperature: 0.5, top_p: 0.9, messages: [{ role: "user", content: "x" }] });
+    const request = gateway.fake.requests.at(-1)!;
+    expect(request).toMatchObject({ provider: "openai", status: 200, body: { max_completion_tokens: 50 } });
+    for (const field of ["max_tokens", "temperature", "top_p"]) expect(request.body).not.toHaveProperty(field);
   });
 });

@@ -8,6 +8,7 @@ import type { ErrorDetail, Family, RecordedRequest, RenderedError } from "./type
 
 /** The error in the family's own wire shape, with the model and credential of the request it answers. */
 export function renderError(family: Family, detail: ErrorDetail, record?: RecordedRequest): RenderedError {
+  if (detail.raw !== undefined) return { status: detail.status, body: detail.raw, headers: {} };
   const full: ErrorDetail = { model: record?.model, credential: record?.credential, ...detail };
   if (family === "anthropic") return renderAnthropicError(full, Boolean(record?.headers["x-api-key"]));
   if (family === "gemini") return renderGeminiError(full);

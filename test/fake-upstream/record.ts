@@ -13,11 +13,20 @@ function modelOf(path: string, body: unknown): string | undefined {
   return typeof model === "string" ? model : undefined;
 }
 
+/** `/as/mistral/v1/chat/completions`: the fake plays Mistral at `/v1/chat/completions`. */
+export function providerOf(url: URL): { url: URL; provider?: string } {
+  const match = /^\/as\/([a-z-]+)(\/.*)$/.exec(url.pathname);
+  if (!match) return { url };
+  const plain = new URL(url);
+  plain.pathname = match[2];
+  return { url: plain, provider: match[1] };
+}
+
 /** What the fake saw; `model` keeps any `--fault-` suffix so match.model can select it. */
-export function recordRequest(id: number, req: IncomingMessage, url: URL, family: Family, body: unknown): RecordedRequest {
+export function recordRequest(id: number, req: IncomingMessage, url: URL, family: Family, body: unknown, provider?: string): RecordedRequest {
   const model = modelOf(url.pathname, body);
   return {
-    id, method: req.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, family,
+    id, method: req.method ?? "GET", path: url.pathname, ...(provider ? { provider } : {}), query: Object.fromEntries(url.searchParams), headers: req.headers, body, family,
     credential: credentialOf(req, url), model, stream: url.pathname.endsWith(":streamGenerateContent") || (body as Body | undefined)?.stream === true,
     receivedAt: Date.now(), clientDisconnected: false,
   };

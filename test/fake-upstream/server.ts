@@ -4,7 +4,7 @@ import { sendError } from "./errors";
 import { FaultBook } from "./fault-book";
 import { credentialFault, faultFromModel, parseFaults, type Fault } from "./faults";
 import { readBody, sleep } from "./http";
-import { recordRequest, trackClose } from "./record";
+import { providerOf, recordRequest, trackClose } from "./record";
 import { findRoute } from "./routes";
 import type { Body, ErrorDetail, Family, RecordedRequest } from "./types";
 
@@ -63,11 +63,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   let nextId = 1;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? "/", "http://fake");
+    const { url, provider } = providerOf(new URL(req.url ?? "/", "http://fake"));
     const read = await readBody(req);
     const route = findRoute(req.method ?? "GET", url.pathname, { headers: req.headers, query: Object.fromEntries(url.searchParams) });
     const family: Family = route?.family ?? (url.pathname.startsWith("/v1beta") ? "gemini" : "openai");
-    const record = recordRequest(nextId++, req, url, family, read.json);
+    const record = recordRequest(nextId++, req, url, family, read.json, provider);
     if (options.record !== false) requests.push(record);
     trackClose(res, record);
     if (!route) return sendError(res, family, { status: 404, path: url.pathname, method: req.method }, record);

@@ -15,6 +15,8 @@ export interface RecordedRequest {
   /** The parsed JSON body; the raw text when it was not JSON; undefined when empty. */
   body: any;
   family: Family;
+  /** The provider the fake plays, from a `/as/<provider>` base URL; the prefix is not part of `path`. */
+  provider?: string;
   /** Bearer token, x-api-key, x-goog-api-key or ?key=, the first present; "" when none. */
   credential: string;
   /** body.model, or the {model} of a Gemini path. */
@@ -73,6 +75,8 @@ export interface ErrorDetail {
   model?: string;
   path?: string;
   method?: string;
+  /** A provider's own error body, sent as is (see openai/provider-errors.ts). */
+  raw?: unknown;
 }
 
 export interface RenderedError {

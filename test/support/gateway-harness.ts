@@ -8,19 +8,22 @@ import { startFakeUpstream } from "@/test/fake-upstream/server";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { installDatabase, uninstallDatabase, type DatabaseTarget } from "./databases";
 
-/** Where each provider's API lives under the fake upstream, mirroring the real base URLs' paths. */
+/**
+ * Where each provider's API lives under the fake upstream, mirroring the real base URLs' paths;
+ * `/as/<provider>` tells the fake which OpenAI-dialect provider to play (it is not in recorded paths).
+ */
 export const FAKE_BASE_PATHS: Record<string, string> = {
   anthropic: "",
-  openai: "/v1",
+  openai: "/as/openai/v1",
   google: "",
-  mistral: "/v1",
-  groq: "/openai/v1",
-  xai: "/v1",
-  deepseek: "/v1",
-  together: "/v1",
+  mistral: "/as/mistral/v1",
+  groq: "/as/groq/openai/v1",
+  xai: "/as/xai/v1",
+  deepseek: "/as/deepseek/v1",
+  together: "/as/together/v1",
   cohere: "",
-  "cloudflare-ai": "/client/v4/accounts/{account_id}/ai/v1",
-  openrouter: "/api/v1",
+  "cloudflare-ai": "/as/cloudflare-ai/client/v4/accounts/{account_id}/ai/v1",
+  openrouter: "/as/openrouter/api/v1",
 };
 
 /** The UPSTREAM_<PROVIDER>_BASE_URL settings that point every provider at the fake at `fakeUrl`. */

@@ -3,6 +3,9 @@ import { replyJson } from "../http";
 import type { Body, ErrorDetail, Exchange } from "../types";
 import { openAiWantsSearch } from "../web-search";
 import { finishReason, isOpenRouterPath, reasoningField, replyFor, searchedReply, toolCalls, usageOf } from "./reply";
+import { chatShapeProblem } from "./chat-shape";
+import { renderProviderError } from "./provider-errors";
+import { providerProblem } from "./provider-rules";
 import { streamChatCompletion } from "./stream";
 
 /** OpenRouter's own request fields: OpenAI (and the providers copying its API) refuse them. */
@@ -19,7 +22,16 @@ function refusedArguments(body: Body): ErrorDetail | null {
   return sampling.length ? { status: 400, message: `Model incompatible request arguments supplied: ${sampling.join(", ")}` } : null;
 }
 
+/** Playing one provider (`/as/<provider>`): the body's shape, then what that provider refuses, in its own error body. */
+function providerRefusal(provider: string, body: Body): ErrorDetail | null {
+  const problem = chatShapeProblem(body) ?? providerProblem(provider, body);
+  if (!problem) return null;
+  const { status, body: raw } = renderProviderError(provider, problem);
+  return { status, raw };
+}
+
 export function validateChat({ body, record }: Exchange): ErrorDetail | null {
+  if (record.provider) return providerRefusal(record.provider, body) ?? (record.provider === "openai" ? refusedArguments(body) : null);
   if (!body.model) return { status: 400, message: "you must provide a model parameter", param: "model" };
   if (body.messages === undefined) return { status: 400, message: "Missing required parameter: 'messages'.", param: "messages", code: "missing_required_parameter" };
   if (!Array.isArray(body.messages) || body.messages.length === 0) return { status: 400 };
