@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { cpuSeconds, memoryMb } from "./processes";
 import { freshTtfb, openStreams, type StreamShape, type StreamsResult } from "./streams";
 
@@ -32,6 +33,7 @@ const loopDelay = async (url: string, path = "/") => (await fetch(url + path)).j
 export async function streamPhase(target: string, url: string, token: string, model: string, shape: StreamShape, server?: Probed): Promise<StreamRow> {
   const limitMs = Math.max(60_000, shape.seconds * 10_000);
   const signal = AbortSignal.timeout(limitMs);
+  setMaxListeners(shape.count + 10, signal);
   if (server?.loopDelayUrl) await loopDelay(server.loopDelayUrl, "/reset");
   const rssBeforeMb = server ? memoryMb(server.pid).current : undefined;
   const cpuBefore = server ? cpuSeconds(server.pid) : 0;

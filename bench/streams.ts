@@ -46,6 +46,8 @@ function eventCounter() {
   };
 }
 
+const WAVE = 500;
+
 export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN);
 
 interface Watch {
@@ -53,7 +55,7 @@ interface Watch {
   onAllOpen?: () => void;
 }
 
-/** Opens every stream at once and reads them all to the end (or to `signal`). */
+/** Opens the streams (in quick waves) and reads them all to the end (or to `signal`). */
 export async function openStreams(url: string, token: string, model: string, shape: StreamShape, signal: AbortSignal, watch: Watch = {}): Promise<StreamsResult> {
   const dispatcher = new Agent({ connections: null, pipelining: 1, headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 1_000 });
   const body = streamBody(model, shape);
@@ -64,11 +66,15 @@ export async function openStreams(url: string, token: string, model: string, sha
   let waitingForFirstByte = shape.count;
   const firstByte = () => (--waitingForFirstByte === 0 ? watch.onAllOpen?.() : undefined);
   const started = performance.now();
-  async function one() {
+  function one(): { headers: Promise<unknown>; stream: Promise<void> } {
+    const pending = request(`${url}/v1/chat/completions`, { method: "POST", dispatcher, signal, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+    return { headers: pending.catch(() => undefined), stream: read(pending) };
+  }
+  async function read(pending: ReturnType<typeof request>) {
     const begun = performance.now();
     let seenFirst = false;
     try {
-      const response = await request(`${url}/v1/chat/completions`, { method: "POST", dispatcher, signal, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+      const response = await pending;
       const counter = eventCounter();
       for await (const chunk of response.body) {
         if (!seenFirst && chunk.length) {
@@ -87,7 +93,15 @@ export async function openStreams(url: string, token: string, model: string, sha
       if (!seenFirst) firstByte();
     }
   }
-  await Promise.all(Array.from({ length: shape.count }, one));
+  // In waves of WAVE, each once the one before has its response headers: thousands of connects
+  // at the same instant would overflow a server's listen backlog (511 in Node) and time out.
+  const running: Promise<void>[] = [];
+  for (let opened = 0; opened < shape.count && !signal.aborted; opened += WAVE) {
+    const wave = Array.from({ length: Math.min(WAVE, shape.count - opened) }, () => one());
+    running.push(...wave.map((w) => w.stream));
+    await Promise.all(wave.map((w) => w.headers));
+  }
+  await Promise.all(running);
   const wallSeconds = (performance.now() - started) / 1000;
   await dispatcher.close();
   ttfbs.sort((a, b) => a - b);
