@@ -11,10 +11,13 @@ export interface StreamRow extends Omit<StreamsResult, "errors"> {
   errors: number;
   firstError?: string;
   cpuMsPerEvent?: number;
-  loopDelay?: { p50: number; p99: number; max: number };
+  /** Event-loop delay (ms), and the server's highest heap and external memory during the phase (MB). */
+  loopDelay?: LoopDelay;
   rssBeforeMb?: number;
   rssOpenMb?: number;
   kbPerStream?: number;
+  /** Of those KB per stream, the JS heap's share (highest heap used during, less before). */
+  heapKbPerStream?: number;
 }
 
 /** The server under test: its process (CPU, memory) and, when preloaded with loop-delay.mjs, its event-loop delay. */
@@ -23,7 +26,8 @@ export interface Probed {
   loopDelayUrl?: string;
 }
 
-const loopDelay = async (url: string, path = "/") => (await fetch(url + path)).json() as Promise<{ p50: number; p99: number; max: number }>;
+type LoopDelay = { p50: number; p99: number; max: number; heapUsedMb: number; externalMb: number };
+const loopDelay = async (url: string, path = "/") => (await fetch(url + path)).json() as Promise<LoopDelay>;
 
 /**
  * One many-streams phase against one target: the streams, fresh requests while they are all open,
@@ -34,7 +38,7 @@ export async function streamPhase(target: string, url: string, token: string, mo
   const limitMs = Math.max(60_000, shape.seconds * 10_000);
   const signal = AbortSignal.timeout(limitMs);
   setMaxListeners(shape.count + 10, signal);
-  if (server?.loopDelayUrl) await loopDelay(server.loopDelayUrl, "/reset");
+  const idle = server?.loopDelayUrl ? await loopDelay(server.loopDelayUrl, "/reset") : undefined;
   const rssBeforeMb = server ? memoryMb(server.pid).current : undefined;
   const cpuBefore = server ? cpuSeconds(server.pid) : 0;
   let rssOpenMb = 0;
@@ -57,6 +61,7 @@ export async function streamPhase(target: string, url: string, token: string, mo
   const freshResult = (await probes) ?? { p50: NaN, p99: NaN, n: 0 };
   const cpuS = server ? cpuSeconds(server.pid) - cpuBefore : undefined;
   const { errors, ...rest } = result;
+  const during = server?.loopDelayUrl ? await loopDelay(server.loopDelayUrl) : undefined;
   return {
     ...rest,
     target,
@@ -67,9 +72,10 @@ export async function streamPhase(target: string, url: string, token: string, mo
     errors: errors.length,
     firstError: errors[0],
     cpuMsPerEvent: cpuS === undefined ? undefined : (cpuS * 1000) / Math.max(1, result.events),
-    loopDelay: server?.loopDelayUrl ? await loopDelay(server.loopDelayUrl) : undefined,
+    loopDelay: during,
     rssBeforeMb,
     rssOpenMb: server ? rssOpenMb : undefined,
     kbPerStream: server && rssBeforeMb !== undefined ? ((rssOpenMb - rssBeforeMb) * 1024) / shape.count : undefined,
+    heapKbPerStream: idle && during ? ((during.heapUsedMb - idle.heapUsedMb) * 1024) / shape.count : undefined,
   };
 }

@@ -4,13 +4,13 @@ import type { StreamRow } from "./stream-phase";
 const fixed = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? "" : n.toFixed(digits));
 
 export function streamTable(rows: StreamRow[]): string {
-  const header = ["phase", "target", "completed", "events/s", "open TTFB p50", "fresh TTFB p50", "fresh p99", "CPU ms/event", "loop p99 ms", "RSS before", "RSS open", "KB/stream"];
-  const widths = [12, 24, 11, 9, 14, 15, 10, 13, 12, 11, 9, 10];
+  const header = ["phase", "target", "completed", "events/s", "open TTFB p50", "fresh TTFB p50", "fresh p99", "CPU ms/event", "loop p99 ms", "RSS before", "RSS open", "KB/stream", "heap KB/stream"];
+  const widths = [12, 24, 11, 9, 14, 15, 10, 13, 12, 11, 9, 10, 14];
   const lines = [header.map((h, i) => h.padEnd(widths[i])).join(" ")];
   for (const r of rows) {
     const cells = [
       r.phase, r.target, `${r.completed}/${r.streams}`, fixed(r.eventsPerSecond, 0), fixed(r.openTtfb.p50, 0), fixed(r.freshTtfb.p50, 2), fixed(r.freshTtfb.p99, 1),
-      fixed(r.cpuMsPerEvent, 3), fixed(r.loopDelay?.p99, 1), fixed(r.rssBeforeMb, 0), fixed(r.rssOpenMb, 0), fixed(r.kbPerStream, 1),
+      fixed(r.cpuMsPerEvent, 3), fixed(r.loopDelay?.p99, 1), fixed(r.rssBeforeMb, 0), fixed(r.rssOpenMb, 0), fixed(r.kbPerStream, 1), fixed(r.heapKbPerStream, 1),
     ];
     lines.push(cells.map((c, i) => c.padEnd(widths[i])).join(" ") + (r.errors ? `  (${r.errors} errors, first: ${r.firstError})` : ""));
   }
