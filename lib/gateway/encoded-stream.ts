@@ -1,5 +1,6 @@
 import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
 import type { ChunkReader } from "@/lib/sse/read-sse-through";
+import { watchQuiet, type QuietWatch } from "./keep-alive-sweep";
 
 export interface KeepAlive {
   /** Sent whenever nothing else has been for this long. */
@@ -20,8 +21,8 @@ export function encodedStream(
   keepAlive?: KeepAlive,
   beforeClose?: () => Promise<void>,
 ): ReadableStream<Uint8Array> {
-  let lastSent = Date.now();
-  let timer: NodeJS.Timeout | undefined;
+  let quiet: QuietWatch | undefined;
+  let unwatch: () => void = () => undefined;
   let out: TransformStreamDefaultController<Uint8Array>;
   let enqueued = 0;
   let ended = false;
@@ -40,19 +41,15 @@ export function encodedStream(
           // No encoder of ours ends a stream early; if one did, the rest would not be read.
           terminate: () => {
             ended = true;
-            clearInterval(timer);
+            unwatch();
             controller.close();
             void chunks.cancel().catch(() => undefined);
           },
         };
         encoder.start?.(out);
         if (!keepAlive) return;
-        timer = setInterval(() => {
-          if (Date.now() - lastSent < keepAlive.everyMs) return;
-          lastSent = Date.now();
-          controller.enqueue(keepAlive.bytes);
-        }, Math.max(250, Math.floor(keepAlive.everyMs / 2)));
-        timer.unref();
+        quiet = { everyMs: keepAlive.everyMs, lastSent: Date.now(), send: () => controller.enqueue(keepAlive.bytes) };
+        unwatch = watchQuiet(quiet);
       },
       // Reads until the encoder has put something out: a pull that enqueues nothing is not repeated.
       async pull(controller) {
@@ -60,23 +57,23 @@ export function encodedStream(
           const before = enqueued;
           while (enqueued === before && !ended) {
             const { done, value } = await chunks.read();
-            lastSent = Date.now();
+            if (quiet) quiet.lastSent = Date.now();
             if (!done) {
               encoder.transform(value, out);
               continue;
             }
-            clearInterval(timer);
+            unwatch();
             encoder.flush?.(out);
             await beforeClose?.();
             return controller.close();
           }
         } catch (error) {
-          clearInterval(timer);
+          unwatch();
           throw error;
         }
       },
       async cancel(reason) {
-        clearInterval(timer);
+        unwatch();
         await chunks.cancel(reason);
       },
     },

@@ -87,11 +87,9 @@ export async function rawJson(response: UpstreamResponse, adapter: Pick<Provider
   return withCost(text, body, getProvider(ctx.provider)?.family ?? "openai", tally);
 }
 
-const encoder = new TextEncoder();
-
 /** One SSE event as the upstream sent it (field for field; line endings normalised). */
 function encodeEvent(event: SseEvent): string {
-  const data = event.data.split("\n").map((line) => `data: ${line}\n`).join("");
+  const data = event.data.includes("\n") ? event.data.split("\n").map((line) => `data: ${line}\n`).join("") : `data: ${event.data}\n`;
   return `${event.event ? `event: ${event.event}\n` : ""}${event.id ? `id: ${event.id}\n` : ""}${data}\n`;
 }
 
@@ -152,7 +150,7 @@ export function rawStream(response: UpstreamResponse, adapter: Pick<ProviderAdap
         try {
           const { done, value } = await reader.read();
           if (ended) return;
-          if (!done) return controller.enqueue(encoder.encode(encodeEvent(passthrough.rewrite ? passthrough.rewrite(value) : value)));
+          if (!done) return controller.enqueue(Buffer.from(encodeEvent(passthrough.rewrite ? passthrough.rewrite(value) : value), "utf8"));
           ended = true;
           if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
           else {

@@ -13,7 +13,9 @@ function createAgent(lookup?: typeof publicOnlyLookup): Agent {
     headersTimeout: config.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
     bodyTimeout: config.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
     keepAliveTimeout: 30_000,
-    connections: 256,
+    // No cap per origin: every connection carries one client request in flight, and a provider's
+    // streams last seconds to minutes, so a cap (it was 256) queued the rest behind them.
+    connections: null,
   });
 }
 
