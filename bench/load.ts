@@ -1,6 +1,11 @@
 import autocannon from "autocannon";
 import { request } from "undici";
 
+// A fresh server runs at a third of its pace for its first seconds while V8 compiles the hot paths
+// (PGlite's WebAssembly too, on the embedded database): the targets are for a server that has been
+// running, so each target gets this much load first; the short phase reports its rate as "cold req/s".
+export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
+
 export interface LoadResult {
   rps: number;
   p50: number;

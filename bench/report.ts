@@ -3,6 +3,8 @@ import type { LoadResult } from "./load";
 export interface Row {
   target: string;
   latencyMs: number;
+  /** Requests per second during the warm-up run, from a fresh start. */
+  coldRps?: number;
   load: LoadResult;
   streamLoad: LoadResult;
   ttfb: { p50: number; p99: number };
@@ -22,13 +24,13 @@ const fixed = (n: number | undefined, digits = 1) => (n === undefined ? "" : n.t
 
 export function table(rows: Row[]): string {
   const direct = (ms: number) => rows.find((r) => r.target === "direct" && r.latencyMs === ms)!;
-  const header = ["target", "upstream", "req/s", "p50", "p99", "added p50", "added p99", "stream req/s", "stream p50", "TTFB p50", "TTFB added", "CPU ms/req", "peak RSS MB"];
-  const widths = [24, 9, 8, 6, 6, 10, 10, 13, 11, 9, 11, 11, 11];
+  const header = ["target", "upstream", "cold req/s", "req/s", "p50", "p99", "added p50", "added p99", "stream req/s", "stream p50", "TTFB p50", "TTFB added", "CPU ms/req", "peak RSS MB"];
+  const widths = [24, 9, 11, 8, 6, 6, 10, 10, 13, 11, 9, 11, 11, 11];
   const lines = [header.map((h, i) => h.padEnd(widths[i])).join(" ")];
   for (const r of rows) {
     const d = direct(r.latencyMs);
     const cells = [
-      r.target, `${r.latencyMs} ms`, fixed(r.load.rps, 0), String(r.load.p50), String(r.load.p99),
+      r.target, `${r.latencyMs} ms`, fixed(r.coldRps, 0), fixed(r.load.rps, 0), String(r.load.p50), String(r.load.p99),
       fixed(r.load.p50 - d.load.p50), fixed(r.load.p99 - d.load.p99), fixed(r.streamLoad.rps, 0), String(r.streamLoad.p50),
       fixed(r.ttfb.p50, 2), fixed(r.ttfb.p50 - d.ttfb.p50, 2), fixed(r.cpuMsPerRequest, 2), fixed(r.peakRssMb, 0),
     ];

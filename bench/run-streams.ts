@@ -1,6 +1,6 @@
 // The many-concurrent-streams phases: direct to the fake, through the reference proxy and through
 // us on each database, each target in a fresh process so "RSS before" is an idle server's.
-import { loadTest } from "./load";
+import { loadTest, WARMUP_SECONDS } from "./load";
 import { loopDelayProbe, model, startOurs, startReference, type Db } from "./ours";
 import { raiseFileLimit, type Running } from "./processes";
 import { streamPhase, type StreamRow } from "./stream-phase";
@@ -17,8 +17,8 @@ function checkFileLimit(pid: number, streams: number, perStream: number) {
   if (limit < streams * perStream + 200) throw new Error(`process ${pid} may open ${limit} files, ${streams} streams need ${streams * perStream + 200}: raise ulimit -n`);
 }
 
-// A short warm-up, so the phase meets compiled code and open database connections.
-const warm = (url: string, token: string) => loadTest(url, token, model(0), 2, { connections: 10, stream: true });
+// A warm-up, so the phase meets compiled code and open database connections.
+const warm = (url: string, token: string) => loadTest(url, token, model(0), WARMUP_SECONDS, { stream: true });
 
 async function underTest(start: () => Promise<{ server: Running; token: string; cleanup?: () => Promise<void> }>, run: (server: Running, token: string) => Promise<StreamRow>): Promise<StreamRow> {
   const { server, token, cleanup } = await start();

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 // @ts-expect-error plain .mjs shared with `npm start`
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
-import { loadTest, streamTtfb } from "./load";
+import { loadTest, streamTtfb, WARMUP_SECONDS } from "./load";
 import { loopDelayProbe, model, startOurs, startReference, type Db } from "./ours";
 import { cpuSeconds, memoryMb, pinning, startProcess, type Running } from "./processes";
 import { checkTargets, table, type Row } from "./report";
@@ -13,7 +13,6 @@ import type { StreamRow } from "./stream-phase";
 import { checkStreamTargets, streamTable } from "./stream-report";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const WARMUP_SECONDS = 3;
 const LEAK_RUNS = 3;
 const LATENCIES = [0, 50] as const;
 const list = (value: string | undefined, all: string[]) => (value ? value.split(",").map((s) => s.trim()).filter((s) => all.includes(s)) : all);
@@ -21,14 +20,14 @@ const PHASES = list(process.env.BENCH_PHASES, ["short", ...SHAPES.map((s) => s.n
 const DATABASES = list(process.env.BENCH_DATABASES, ["embedded", "postgres"]) as Db[];
 
 async function measure(target: string, url: string, token: string, latencyMs: number, pid?: number): Promise<Row> {
-  await loadTest(url, token, model(latencyMs), WARMUP_SECONDS);
+  const warmup = await loadTest(url, token, model(latencyMs), WARMUP_SECONDS);
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
   const load = await loadTest(url, token, model(latencyMs), SECONDS);
   const cpuS = pid ? cpuSeconds(pid) - cpuBefore : undefined;
   const streamLoad = await loadTest(url, token, model(latencyMs), SECONDS, { stream: true });
   const ttfb = await streamTtfb(url, token, model(latencyMs));
   const memory = pid ? memoryMb(pid) : undefined;
-  return { target, latencyMs, load, streamLoad, ttfb, cpuS, cpuMsPerRequest: cpuS === undefined ? undefined : (cpuS * 1000) / (load.rps * SECONDS), peakRssMb: memory?.peak, rssAfterMb: memory?.current };
+  return { target, latencyMs, coldRps: warmup.rps, load, streamLoad, ttfb, cpuS, cpuMsPerRequest: cpuS === undefined ? undefined : (cpuS * 1000) / (load.rps * SECONDS), peakRssMb: memory?.peak, rssAfterMb: memory?.current };
 }
 
 /** The same load again and again: resident memory after each run should level off, not climb. */

@@ -17,8 +17,8 @@ let scheduled = false;
 let sink: (text: string, stream: Stream) => void = (text, stream) => void process[stream].write(text);
 
 function currentThreshold(): number {
-  const level = process.env.LOG_LEVEL as LogLevel | "silent" | undefined;
-  threshold ??= RANK[level ?? "info"] ?? RANK.info;
+  // process.env is a lookup in C++ on every read: read once, until a reset.
+  threshold ??= RANK[(process.env.LOG_LEVEL as LogLevel | "silent" | undefined) ?? "info"] ?? RANK.info;
   return threshold;
 }
 

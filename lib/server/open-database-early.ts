@@ -1,4 +1,4 @@
-import { database } from "@/lib/db";
+import { rawQuery } from "@/lib/db/raw-query";
 import { errorReason, log } from "@/lib/observability/logger";
 
 /**
@@ -9,8 +9,8 @@ import { errorReason, log } from "@/lib/observability/logger";
 export async function openDatabaseEarly(): Promise<void> {
   const started = performance.now();
   try {
-    const { prisma } = await database();
-    await prisma.user.findFirst({ select: { id: true } });
+    // On the driver, as the request path: Prisma's query compiler loads only when a page needs it.
+    await rawQuery(`SELECT "id" FROM "User" LIMIT 1`, []);
     log.info("database ready", { ms: Math.round(performance.now() - started) });
   } catch (error) {
     log.warn("the database could not be opened at start; requests will try again", { error: errorReason(error) });

@@ -1,11 +1,17 @@
 import { invalidate } from "@/lib/cache/invalidation";
 import { db } from "@/lib/db";
+import { rawQuery } from "@/lib/db/raw-query";
 import { log } from "@/lib/observability/logger";
 import { checkOutcome, checkStoredCredential } from "./recheck-credential";
 
 const BATCH = 20;
 // A claim not settled by then (its instance died mid-check) makes the credential due again.
 const CLAIM_MS = 2 * 60_000;
+
+// Polled every few seconds on the driver: an instance that only serves the API never loads
+// Prisma's query compiler (about 60 MB resident) unless a check is actually due.
+const ANY_DUE_SQL = `SELECT 1 FROM "ProviderCredential"
+WHERE "nextCheckAt" <= $1::timestamptz AT TIME ZONE 'UTC' AND "status"::text <> 'active' AND NOT "disabled" LIMIT 1`;
 
 export interface RecheckRound {
   /** Credentials this instance claimed and checked. */
@@ -22,6 +28,8 @@ export interface RecheckRound {
  * several instances on one database exactly one of them checks it per due time.
  */
 export async function recheckDueCredentials(now = new Date(), stop?: AbortSignal): Promise<RecheckRound> {
+  const anyDue = await rawQuery(ANY_DUE_SQL, [now.toISOString()]);
+  if (anyDue.length === 0) return { checked: 0, restored: 0, more: false };
   const prisma = await db();
   const due = await prisma.providerCredential.findMany({
     where: { nextCheckAt: { lte: now }, status: { not: "active" }, disabled: false },
