@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const API_TOKEN_PREFIX = "lr_live_";
 export const MANAGEMENT_KEY_PREFIX = "lr_mgmt_";
@@ -10,8 +10,9 @@ export function generateSecretToken(prefix: string): string {
   return prefix + randomBytes(30).toString("base64url");
 }
 
+// On every request: the one-shot hash is about a third of createHash's cost.
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 /** What the dashboard shows of a token: its kind and last four characters, nothing to use. */
