@@ -5,6 +5,7 @@ import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { exchangeAuthorizationCode } from "@/lib/services/oauth-apps/authorization-codes";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 /** The PKCE exchange body. */
 export const exchangeSchema = z.object({
@@ -22,7 +23,7 @@ export async function handleAuthKeys(request: Request): Promise<Response> {
     await enforceRateLimit("code exchange", clientAddress(request), 30, 60_000);
     const body = exchangeSchema.parse(await readJson(request, env().MAX_BODY_BYTES));
     const { key, appOrigin } = await exchangeAuthorizationCode(body.code, body.code_verifier, body.code_challenge_method);
-    return Response.json({ key, app: appOrigin });
+    return LeanResponse.json({ key, app: appOrigin });
   } catch (error) {
     return errorResponseFor(request, error);
   }

@@ -6,6 +6,7 @@ import { readLimited } from "@/lib/http/read-json";
 import { requireBillingConfig, type BillingConfig } from "./billing-config";
 import { processWebhookEvent } from "./process-webhook-event";
 import { stripeClient } from "./stripe-client";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 // Stripe events are a few kilobytes; this leaves room and bounds what an unsigned caller can send.
 const MAX_EVENT_BYTES = 1024 * 1024;
@@ -30,7 +31,7 @@ export async function handleStripeWebhook(request: Request): Promise<Response> {
     const billing = requireBillingConfig();
     const event = await verifiedEvent(billing, request);
     const outcome = await processWebhookEvent(billing, event);
-    return Response.json({ received: true, outcome });
+    return LeanResponse.json({ received: true, outcome });
   } catch (error) {
     return openAiErrorResponse(error);
   }

@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { errorReason, log } from "@/lib/observability/logger";
 import { GatewayError, isGatewayError } from "./gateway-error";
 import { publicMetadata } from "./openrouter-metadata";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 /** Where every error points: the errors section of our own docs, on the configured host. */
 export const errorDocsUrl = () => `${publicUrl()}/docs#errors`;
@@ -55,5 +56,5 @@ export function openAiErrorResponse(thrown: unknown, extraHeaders: Record<string
   const error = toGatewayError(thrown);
   const headers: Record<string, string> = { ...extraHeaders, ...error.headers };
   if (error.retryAfterMs) headers["retry-after"] = String(Math.ceil(error.retryAfterMs / 1000));
-  return Response.json(openAiErrorBody(error, shape), { status: error.status, headers });
+  return LeanResponse.json(openAiErrorBody(error, shape), { status: error.status, headers });
 }

@@ -1,5 +1,8 @@
 import { toGatewayError } from "@/lib/errors/render-openai";
 import type { GatewayError } from "@/lib/errors/gateway-error";
+import { LeanResponse } from "@/lib/http/lean-response";
+import type { ChunkReader } from "@/lib/sse/read-sse-through";
+import type { ByteSource } from "@/lib/http/pull-stream";
 
 /** How one streaming dialect starts, fills and fails a stream before the upstream has answered. */
 export interface StreamDialect {
@@ -28,45 +31,44 @@ export async function streamAnswer(pending: Promise<Response>, dialect: StreamDi
 
 function streamWhileWaiting(pending: Promise<Response>, dialect: StreamDialect, keepAliveMs: number): Response {
   let timer: NodeJS.Timeout | undefined;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let reader: ChunkReader<Uint8Array> | undefined;
   let cancelled = false;
-  const body = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controller.enqueue(dialect.keepAlive);
-        timer = setInterval(() => controller.enqueue(dialect.keepAlive), keepAliveMs);
-        timer.unref();
-      },
-      async pull(controller) {
-        if (!reader) {
-          let answer: Response;
-          try {
-            answer = await pending;
-          } catch (error) {
-            clearInterval(timer);
-            if (cancelled) return;
-            controller.enqueue(dialect.failure(toGatewayError(error)));
-            return controller.close();
-          } finally {
-            clearInterval(timer);
-          }
-          if (cancelled) return void (await answer.body?.cancel().catch(() => undefined));
-          if (!answer.body) return controller.close();
-          reader = answer.body.getReader();
-        }
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        controller.enqueue(value);
-      },
-      async cancel(reason) {
-        cancelled = true;
-        clearInterval(timer);
-        // The client's leaving also aborts the upstream call; an answer that still arrives is released.
-        if (reader) await reader.cancel(reason);
-        else void pending.then((answer) => answer.body?.cancel(), () => undefined);
-      },
+  const body: ByteSource = {
+    start(sink) {
+      sink.enqueue(dialect.keepAlive);
+      timer = setInterval(() => sink.enqueue(dialect.keepAlive), keepAliveMs);
+      timer.unref();
     },
-    { highWaterMark: 0 },
-  );
-  return new Response(body, { headers: dialect.headers });
+    async pull(sink) {
+      if (!reader) {
+        let answer: Response;
+        try {
+          answer = await pending;
+        } catch (error) {
+          clearInterval(timer);
+          if (cancelled) return;
+          sink.enqueue(dialect.failure(toGatewayError(error)));
+          return sink.close();
+        } finally {
+          clearInterval(timer);
+        }
+        if (cancelled) return void (await answer.body?.cancel().catch(() => undefined));
+        const lean = LeanResponse.takeBody(answer);
+        if (lean && "text" in lean) sink.enqueue(Buffer.from(lean.text, "utf8"));
+        reader = lean && "reader" in lean ? lean.reader : answer.body?.getReader();
+        if (!reader) return sink.close();
+      }
+      const { done, value } = await reader.read();
+      if (done) return sink.close();
+      sink.enqueue(value);
+    },
+    async cancel(reason) {
+      cancelled = true;
+      clearInterval(timer);
+      // The client's leaving also aborts the upstream call; an answer that still arrives is released.
+      if (reader) await reader.cancel(reason);
+      else void pending.then((answer) => answer.body?.cancel(), () => undefined);
+    },
+  };
+  return new LeanResponse(body, { headers: dialect.headers });
 }

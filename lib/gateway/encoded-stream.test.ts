@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ChatChunk, SyncTransformer } from "@/lib/providers/types";
 import type { ChunkReader } from "@/lib/sse/read-sse-through";
 import { encodedStream } from "./encoded-stream";
+import { directReader, webStream } from "@/lib/http/pull-stream";
 
 const encoder = new TextEncoder();
 const chunk = (content: string) => ({ choices: [{ index: 0, delta: { content } }] }) as unknown as ChatChunk;
@@ -31,7 +32,7 @@ const skipping: SyncTransformer<ChatChunk, Uint8Array> = {
 describe("our chunks through a dialect's encoder, as the response's one stream", () => {
   it("writes start, every chunk's bytes and flush, and keeps reading past chunks that write nothing", async () => {
     const { reader } = slowChunks(["a", "", "", "b", ""]);
-    expect(await new Response(encodedStream(reader, skipping)).text()).toBe("[ab]");
+    expect(await new Response(webStream(encodedStream(reader, skipping))).text()).toBe("[ab]");
   });
 
   it("sends the keep-alive filler only while the chunks are slow to come", async () => {
@@ -39,7 +40,7 @@ describe("our chunks through a dialect's encoder, as the response's one stream",
     vi.useFakeTimers();
     try {
       const { reader } = slowChunks(["a", "b"], 700);
-      const body = new Response(encodedStream(reader, skipping, { everyMs: 300, bytes: encoder.encode(".") })).text();
+      const body = new Response(webStream(encodedStream(reader, skipping, { everyMs: 300, bytes: encoder.encode(".") }))).text();
       await vi.advanceTimersByTimeAsync(3_000);
       expect(await body).toMatch(/^\[\.+a\.+b\.*\]$/);
     } finally {
@@ -49,9 +50,26 @@ describe("our chunks through a dialect's encoder, as the response's one stream",
 
   it("cancels the chunks (and so the upstream) when the client cancels", async () => {
     const { reader, state } = slowChunks(["a", "b", "c"]);
-    const stream = encodedStream(reader, skipping).getReader();
+    const stream = webStream(encodedStream(reader, skipping)).getReader();
     expect(new TextDecoder().decode((await stream.read()).value)).toBe("[");
     await stream.cancel();
     expect(state.cancelled).toBe(true);
+  });
+
+  it("read directly (the lean server's way), gives the same bytes, the keep-alives between slow chunks included", async () => {
+    vi.useFakeTimers();
+    try {
+      const { reader } = slowChunks(["a", "b"], 700);
+      const direct = directReader(encodedStream(reader, skipping, { everyMs: 300, bytes: encoder.encode(".") }));
+      const read = (async () => {
+        let out = "";
+        for (let r = await direct.read(); !r.done; r = await direct.read()) out += new TextDecoder().decode(r.value);
+        return out;
+      })();
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(await read).toMatch(/^\[\.+a\.+b\.*\]$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -26,6 +26,8 @@ import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { upstreamContext } from "./upstream/upstream-context";
 import { middleOut, modelLimits } from "./transforms/middle-out";
 import { UsageTally } from "./usage-tally";
+import { LeanResponse } from "@/lib/http/lean-response";
+import type { ByteSource } from "@/lib/http/pull-stream";
 
 export interface ChatExecutionOptions {
   endpoint: UsageRecord["endpoint"];
@@ -54,7 +56,7 @@ export type ChatOutcome =
   | { kind: "json"; id: string; attempt: Attempt; response: ChatResponse }
   | { kind: "stream"; id: string; attempt: Attempt; chunks: ChunkReader<ChatChunk> }
   /** The provider's own bytes, for a client of the same dialect. */
-  | { kind: "raw"; id: string; attempt: Attempt; body: string | ReadableStream<Uint8Array>; contentType: string };
+  | { kind: "raw"; id: string; attempt: Attempt; body: string | ByteSource; contentType: string };
 
 /**
  * The request as one target should get it, made once per provider and model: its variant's
@@ -178,5 +180,6 @@ export function answerHeaders(outcome: ChatOutcome): Record<string, string> {
 }
 
 export function rawResponse(outcome: Extract<ChatOutcome, { kind: "raw" }>): Response {
-  return new Response(outcome.body, { headers: { ...answerHeaders(outcome), "content-type": outcome.contentType, "cache-control": "no-cache" } });
+  const init = { headers: { ...answerHeaders(outcome), "content-type": outcome.contentType, "cache-control": "no-cache" } };
+  return new LeanResponse(outcome.body, init);
 }

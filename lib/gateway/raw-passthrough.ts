@@ -4,6 +4,7 @@ import { parseJsonOr } from "@/lib/providers/shared/safe-json";
 import { pricedFields } from "@/lib/pricing/usage-cost";
 import { getProvider } from "@/lib/providers/registry";
 import { readSseThrough } from "@/lib/sse/read-sse-through";
+import type { ByteSink, ByteSource } from "@/lib/http/pull-stream";
 import { recordStreamFailure } from "./accounted-chunks";
 import type { Attempt } from "./routing/plan-attempts";
 import type { UsageTally } from "./usage-tally";
@@ -131,45 +132,42 @@ function observedBy(converter: SyncTransformer<SseEvent, ChatChunk>, tally: Usag
  * usage row) so that only events it could read reach the client. A malformed event, a broken
  * connection or the upstream's own error event ends the stream with the dialect's error event.
  */
-export function rawStream(response: UpstreamResponse, adapter: Pick<ProviderAdapter, "createStreamTransformer">, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ReadableStream<Uint8Array> {
+export function rawStream(response: UpstreamResponse, adapter: Pick<ProviderAdapter, "createStreamTransformer">, ctx: UpstreamContext, tally: UsageTally, passthrough: Passthrough, requestId?: string | null): ByteSource {
   // An over-long event fails the reader: the pull's catch ends the stream with the dialect's error event.
   const reader = readSseThrough(response.chunks(), observedBy(adapter.createStreamTransformer(ctx), tally, response.redact));
   let ended = false;
 
-  async function fail(controller: ReadableStreamDefaultController<Uint8Array>, failure: GatewayError): Promise<void> {
+  async function fail(sink: ByteSink, failure: GatewayError): Promise<void> {
     ended = true;
-    controller.enqueue(passthrough.streamError(failure));
+    sink.enqueue(passthrough.streamError(failure));
     await recordStreamFailure(tally, { type: failure.type, message: failure.message, status: failure.status }, requestId);
-    controller.close();
+    sink.close();
     await reader.cancel().catch(() => undefined);
   }
 
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (ended) return;
-          if (!done) return controller.enqueue(Buffer.from(encodeEvent(passthrough.rewrite ? passthrough.rewrite(value) : value), "utf8"));
-          ended = true;
-          if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
-          else {
-            tally.finish({ status: 200 });
-            await passthrough.settle?.();
-          }
-          await tally.spent();
-          controller.close();
-        } catch (error) {
-          if (ended || tally.finished()) return;
-          await fail(controller, redactedError(upstreamStreamError(ctx.provider, error), response.redact));
-        }
-      },
-      async cancel(reason) {
+  return {
+    async pull(sink) {
+      try {
+        const { done, value } = await reader.read();
+        if (ended) return;
+        if (!done) return sink.enqueue(Buffer.from(encodeEvent(passthrough.rewrite ? passthrough.rewrite(value) : value), "utf8"));
         ended = true;
-        tally.finish({ status: 499, cancelled: true });
-        await reader.cancel(reason).catch(() => undefined);
-      },
+        if (tally.streamFailure) await recordStreamFailure(tally, tally.streamFailure, requestId);
+        else {
+          tally.finish({ status: 200 });
+          await passthrough.settle?.();
+        }
+        await tally.spent();
+        sink.close();
+      } catch (error) {
+        if (ended || tally.finished()) return;
+        await fail(sink, redactedError(upstreamStreamError(ctx.provider, error), response.redact));
+      }
     },
-    { highWaterMark: 0 },
-  );
+    async cancel(reason) {
+      ended = true;
+      tally.finish({ status: 499, cancelled: true });
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { readJson } from "@/lib/http/read-json";
 import { createKeySchema, updateKeySchema } from "@/lib/services/api-keys/key-input";
 import { createKey, deleteKey, getKey, listKeys, updateKey } from "@/lib/services/api-keys/manage-keys";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 const listQuery = z.object({
   offset: z.coerce.number().int().min(0, "must be 0 or more").default(0),
@@ -32,26 +33,26 @@ function managed(handler: (userId: string, request: Request, hash: string) => Pr
 /** GET /api/v1/keys?offset=N */
 export const handleListKeys = managed(async (userId, request) => {
   const query = listQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json({ data: await listKeys(userId, query.offset, query.include_disabled === "true") });
+  return LeanResponse.json({ data: await listKeys(userId, query.offset, query.include_disabled === "true") });
 });
 
 /** POST /api/v1/keys: the key is in the answer once and never again. */
 export const handleCreateKey = managed(async (userId, request) => {
   const input = createKeySchema.parse(await readJson(request, env().MAX_BODY_BYTES));
-  return Response.json(await createKey(userId, input), { status: 201 });
+  return LeanResponse.json(await createKey(userId, input), { status: 201 });
 });
 
 export const handleGetKey = managed(async (userId, _request, hash) =>
-  Response.json({ data: await getKey(userId, checkHash(hash)) }),
+  LeanResponse.json({ data: await getKey(userId, checkHash(hash)) }),
 );
 
 export const handleUpdateKey = managed(async (userId, request, hash) => {
   checkHash(hash);
   const input = updateKeySchema.parse(await readJson(request, env().MAX_BODY_BYTES));
-  return Response.json({ data: await updateKey(userId, hash, input) });
+  return LeanResponse.json({ data: await updateKey(userId, hash, input) });
 });
 
 export const handleDeleteKey = managed(async (userId, _request, hash) => {
   await deleteKey(userId, checkHash(hash));
-  return Response.json({ deleted: true, hash });
+  return LeanResponse.json({ deleted: true, hash });
 });

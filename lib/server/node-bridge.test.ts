@@ -3,6 +3,7 @@ import type { Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { listen } from "./api-server";
 import { writeWebResponse } from "./node-bridge";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 /** Serves one Web Response through the bridge, counting the socket's system-call-level writes. */
 async function serve(makeResponse: () => Response): Promise<{ url: string; writes: () => number; server: Server }> {
@@ -43,6 +44,25 @@ describe("writing a Web Response to Node", () => {
     server = served.server;
     expect(await get(served.url)).toBe('{"ok":true}');
     expect(served.writes()).toBe(1);
+  });
+
+  it("sends a LeanResponse's string as it is, in one write, without making its Web body", async () => {
+    let made: LeanResponse | undefined;
+    const served = await serve(() => (made = LeanResponse.json({ ok: "é" }, { status: 201, headers: { "x-one": "1" } })));
+    server = served.server;
+    const answer = await new Promise<{ status?: number; type?: string; one?: string; text: string }>((resolve, reject) => {
+      request(served.url, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode, type: res.headers["content-type"], one: res.headers["x-one"] as string, text }));
+      }).on("error", reject).end();
+    });
+    expect(answer).toEqual({ status: 201, type: "application/json", one: "1", text: '{"ok":"é"}' });
+    expect(served.writes()).toBe(1);
+    // Written once: it counts as read, as any body that was sent.
+    expect(made!.bodyUsed).toBe(true);
+    await expect(made!.text()).rejects.toThrow(TypeError);
   });
 
   it("sends the chunks of a stream that are ready together in one write, and a later chunk at once on its own", async () => {

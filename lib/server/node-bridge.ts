@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GatewayError } from "@/lib/errors/gateway-error";
 import { leanRequest } from "@/lib/http/lean-request";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
@@ -27,11 +28,12 @@ export async function toWebRequest(req: IncomingMessage, res: ServerResponse, or
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();
   });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-    else headers.set(name, value);
+  // A record the Request copies into its own Headers (a Headers built here would be copied again).
+  // Repeated headers join with ", ", which is what Headers.get gives for them too.
+  const headers: Record<string, string> = {};
+  for (const name in req.headers) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const body = hasBody ? await readBody(req, maxBytes) : undefined;
@@ -77,12 +79,14 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, headers);
-  if (!response.body) return void res.end();
+  const lean = LeanResponse.takeBody(response);
+  if (lean && "text" in lean) return void res.end(lean.text);
+  const reader = lean?.reader ?? response.body?.getReader();
+  if (!reader) return void res.end();
   // Headers go out now, not with the first chunk: a stream's status must not wait for its first token.
   // (Within this turn of the event loop, like every write: see corkForThisTurn.)
   corkForThisTurn(res);
   res.flushHeaders();
-  const reader = response.body.getReader();
   const onClose = () => void reader.cancel().catch(() => undefined);
   res.on("close", onClose);
   try {

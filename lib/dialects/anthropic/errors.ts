@@ -1,6 +1,7 @@
 import type { GatewayError } from "@/lib/errors/gateway-error";
 import { toGatewayError } from "@/lib/errors/render-openai";
 import { publicMetadata } from "@/lib/errors/openrouter-metadata";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 export type AnthropicErrorType =
   | "invalid_request_error" | "authentication_error" | "billing_error" | "permission_error" | "not_found_error"
@@ -35,5 +36,5 @@ export function anthropicErrorResponse(thrown: unknown): Response {
   const error = toGatewayError(thrown);
   const headers: Record<string, string> = { ...error.headers };
   if (error.retryAfterMs) headers["retry-after"] = String(Math.ceil(error.retryAfterMs / 1000));
-  return Response.json(anthropicErrorBody(error), { status: error.status, headers });
+  return LeanResponse.json(anthropicErrorBody(error), { status: error.status, headers });
 }

@@ -1,5 +1,6 @@
 import type { GatewayError } from "@/lib/errors/gateway-error";
 import { toGatewayError } from "@/lib/errors/render-openai";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 const BY_TYPE: Record<string, string> = {
   invalid_request_error: "INVALID_ARGUMENT", request_too_large: "INVALID_ARGUMENT", authentication_error: "UNAUTHENTICATED",
@@ -26,5 +27,5 @@ export function geminiErrorResponse(thrown: unknown): Response {
   const error = toGatewayError(thrown);
   const headers: Record<string, string> = { ...error.headers };
   if (error.retryAfterMs) headers["retry-after"] = String(Math.ceil(error.retryAfterMs / 1000));
-  return Response.json(geminiErrorBody(error), { status: error.status, headers });
+  return LeanResponse.json(geminiErrorBody(error), { status: error.status, headers });
 }

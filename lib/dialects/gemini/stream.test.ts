@@ -10,6 +10,7 @@ import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { chunkReader, encodeChunks, parseSse, replayServer } from "../fixtures/stream-helpers";
 import { chatResponseToGemini } from "./from-chat-response";
 import { geminiStreamEncoder } from "./stream";
+import { webStream } from "@/lib/http/pull-stream";
 
 const GSIG = "CiQB0e2Kb2xV8nQp1n0mZ3hU9y0rK3tC8bE5dW1aF4gH6jL2sN0=";
 const candidate = (parts: unknown[], extra: object = {}) => ({ content: { role: "model", parts }, index: 0, ...extra });
@@ -75,7 +76,7 @@ describe("geminiStreamEncoder", () => {
   });
 
   it("streams the JSON-array form incrementally: `[` first, `,`-separated objects, `]` last", async () => {
-    const reader = encodedStream(chunkReader(geminiThought), geminiStreamEncoder("json-array")).getReader();
+    const reader = webStream(encodedStream(chunkReader(geminiThought), geminiStreamEncoder("json-array"))).getReader();
     const pieces: string[] = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(new TextDecoder().decode(r.value));
     expect(pieces[0]).toBe("[");

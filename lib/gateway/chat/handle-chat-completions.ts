@@ -12,6 +12,7 @@ import { toChatRequest } from "./to-chat-request";
 import { clientSignal } from "@/lib/http/lean-request";
 import { forwardableHeaders } from "@/lib/gateway/forwarded-headers";
 import { requestApp } from "@/lib/usage/request-app";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -34,8 +35,8 @@ async function answer(request: Request, caller: Caller, chat: ChatRequest, keepA
   });
   const headers = answerHeaders(outcome);
   if (outcome.kind === "raw") return rawResponse(outcome);
-  if (outcome.kind === "json") return Response.json(outcome.response, { headers });
-  return new Response(encodedStream(outcome.chunks, openAiSseEncoder(), openAiKeepAlive(keepAliveMs)), { headers: { ...headers, ...SSE_HEADERS } });
+  if (outcome.kind === "json") return LeanResponse.json(outcome.response, { headers });
+  return new LeanResponse(encodedStream(outcome.chunks, openAiSseEncoder(), openAiKeepAlive(keepAliveMs)), { headers: { ...headers, ...SSE_HEADERS } });
 }
 
 /** POST /v1/chat/completions: OpenAI's dialect in and out, any provider behind it. */

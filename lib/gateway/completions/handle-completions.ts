@@ -13,6 +13,7 @@ import { chatRequestSchema } from "@/lib/gateway/chat/request-schema";
 import { toChatRequest } from "@/lib/gateway/chat/to-chat-request";
 import { completionFieldsSchema, servablePrompts } from "./request-schema";
 import { textCompletionSseEncoder, toTextCompletion } from "./text-completion";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 const LEGACY_FIELDS = ["prompt", "suffix", "echo", "best_of", "logprobs"] as const;
 
@@ -49,7 +50,7 @@ export async function handleCompletions(request: Request): Promise<Response> {
     const echo = fields.echo ? prompts[0] : null;
     if (!fields.stream) {
       const answers = await answerAll(caller, body, prompts, options);
-      return Response.json(toTextCompletion(answers, prompts, Boolean(echo)), { headers: { "x-generation-id": answers[0].id, "x-oauthrouter-provider": answers[0].provider ?? "" } });
+      return LeanResponse.json(toTextCompletion(answers, prompts, Boolean(echo)), { headers: { "x-generation-id": answers[0].id, "x-oauthrouter-provider": answers[0].provider ?? "" } });
     }
     const chat = chatBodyFor(body, prompts[0]);
     return await streamAnswer(streamedAnswer(caller, chat, echo, options), openAiStream(request, chat.model), config.STREAM_KEEPALIVE_MS);
@@ -62,5 +63,5 @@ async function streamedAnswer(caller: Caller, chat: ChatRequest, echo: string | 
   const outcome = await executeChat(caller, chat, options);
   if (outcome.kind !== "stream") throw new Error("a streamed completion came back whole");
   const stream = encodedStream(outcome.chunks, textCompletionSseEncoder(echo), openAiKeepAlive(env().STREAM_KEEPALIVE_MS));
-  return new Response(stream, { headers: { ...answerHeaders(outcome), ...SSE_HEADERS } });
+  return new LeanResponse(stream, { headers: { ...answerHeaders(outcome), ...SSE_HEADERS } });
 }

@@ -21,6 +21,7 @@ import { chartModelName } from "@/lib/usage/model-name";
 import { requestApp } from "@/lib/usage/request-app";
 import { embeddingsRequestSchema } from "./request-schema";
 import { clientSignal } from "@/lib/http/lean-request";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 function embeddingsUsage(id: string, caller: Caller, attempt: Attempt, requested: string, result: EmbeddingsResponse, latencyMs: number, headers: Headers): UsageRecord {
   const usage = { prompt_tokens: result.usage.prompt_tokens, completion_tokens: 0, total_tokens: result.usage.total_tokens };
@@ -67,7 +68,7 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
     const caller = await authenticateApiToken(request);
     const body = embeddingsRequestSchema.parse(await readJson(request, env().MAX_BODY_BYTES)) as EmbeddingsRequest;
     const { attempt, result } = await executeEmbeddings(caller, body, id, request);
-    return Response.json(result, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
+    return LeanResponse.json(result, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {
     return errorResponseFor(request, error, { "x-generation-id": id });
   }

@@ -11,6 +11,7 @@ import { executeEmbeddings } from "@/lib/gateway/embeddings/handle-embeddings";
 import { newGenerationId } from "@/lib/gateway/generation-id";
 import { visibleModels } from "@/lib/gateway/models/handle-models";
 import { handleGenerateContent } from "./handle-generate-content";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 const EMBED_PATH = /^\/v1beta\/models\/(.+):(embedContent|batchEmbedContents)$/;
 
@@ -32,7 +33,7 @@ export async function handleEmbedContent(request: Request): Promise<Response> {
     const requests = batch ? parseBatchEmbed(body).requests : [parseEmbedContent(body)];
     const { attempt, result } = await executeEmbeddings(caller, geminiEmbedToEmbeddings(requests, model), id, request);
     const answer = batch ? toBatchEmbedResponse(result) : toEmbedContentResponse(result);
-    return Response.json(answer, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
+    return LeanResponse.json(answer, { headers: { "x-generation-id": id, "x-oauthrouter-provider": attempt.provider } });
   } catch (error) {
     return geminiErrorResponse(error);
   }
@@ -48,7 +49,7 @@ export async function handleGeminiListModels(request: Request): Promise<Response
   try {
     const url = new URL(request.url);
     await authenticateApiToken(request, url);
-    return Response.json(geminiModelsPage(await visibleModels(request, url), url.searchParams));
+    return LeanResponse.json(geminiModelsPage(await visibleModels(request, url), url.searchParams));
   } catch (error) {
     return geminiErrorResponse(error);
   }
@@ -62,7 +63,7 @@ export async function handleGeminiGetModel(request: Request, model: string): Pro
     const name = `models/${model}`;
     const entry = (await visibleModels(request, url)).find((e) => geminiModelName(e) === name || e.id === model);
     if (!entry) throw notFound(`Model '${name}' is not available`);
-    return Response.json(toGeminiModel(entry));
+    return LeanResponse.json(toGeminiModel(entry));
   } catch (error) {
     return geminiErrorResponse(error);
   }

@@ -21,6 +21,7 @@ import { answerHeaders, executeChat, rawResponse } from "@/lib/gateway/execute-c
 import { clientSignal } from "@/lib/http/lean-request";
 import { forwardableHeaders } from "@/lib/gateway/forwarded-headers";
 import { requestApp } from "@/lib/usage/request-app";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 export type GeminiMethod = "generateContent" | "streamGenerateContent" | "countTokens";
 
@@ -58,10 +59,10 @@ async function answer(request: Request, caller: Caller, { input, chat, format }:
   const outcome = await executeChat(caller, chat, { endpoint: "gemini", signal: clientSignal(request), passHeaders: forwardableHeaders(request), passthrough, requestId, app: requestApp(request.headers) });
   const headers = answerHeaders(outcome);
   if (outcome.kind === "raw") return rawResponse(outcome);
-  if (outcome.kind === "json") return Response.json(chatResponseToGemini(outcome.response), { headers });
+  if (outcome.kind === "json") return LeanResponse.json(chatResponseToGemini(outcome.response), { headers });
   const streamed = format ?? "json-array";
   const keepAlive = { everyMs: env().STREAM_KEEPALIVE_MS, bytes: geminiKeepAlive(streamed) };
-  return new Response(encodedStream(outcome.chunks, geminiStreamEncoder(streamed), keepAlive), { headers: { ...headers, ...GEMINI_STREAM[streamed].headers } });
+  return new LeanResponse(encodedStream(outcome.chunks, geminiStreamEncoder(streamed), keepAlive), { headers: { ...headers, ...GEMINI_STREAM[streamed].headers } });
 }
 
 /** POST /v1beta/models/{model}:generateContent | :streamGenerateContent (?alt=sse) | :countTokens */
@@ -77,7 +78,7 @@ export async function handleGenerateContent(request: Request): Promise<Response>
     const input = generateRequestSchema.parse(await readJson(request, counting ? Math.min(env().MAX_BODY_BYTES, COUNT_TOKENS_MAX_BYTES) : env().MAX_BODY_BYTES));
     const stream = target.method === "streamGenerateContent";
     const chat = geminiToChatRequest(input, target.model, stream);
-    if (counting) return Response.json({ totalTokens: await countRequestTokens(caller, chat, clientSignal(request)) });
+    if (counting) return LeanResponse.json({ totalTokens: await countRequestTokens(caller, chat, clientSignal(request)) });
     if (!stream) return await answer(request, caller, { input, chat });
     const format: GeminiStreamFormat = url.searchParams.get("alt") === "sse" ? "sse" : "json-array";
     return await streamAnswer(answer(request, caller, { input, chat, format }), GEMINI_STREAM[format], env().STREAM_KEEPALIVE_MS);

@@ -4,6 +4,7 @@ import { badRequest, notFound } from "@/lib/errors/gateway-error";
 import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { getProvider } from "@/lib/providers/registry";
 import { usageWriter } from "@/lib/usage/usage-writer";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 type UsageRow = NonNullable<Awaited<ReturnType<typeof findOwn>>>;
 
@@ -53,7 +54,7 @@ export async function handleGeneration(request: Request): Promise<Response> {
       row = await findOwn(id, caller.tokenId);
     }
     if (!row) throw notFound(`No generation with id '${id}'`);
-    return Response.json({
+    return LeanResponse.json({
       data: {
         id: row.id,
         model_requested: row.modelRequested,

@@ -8,6 +8,7 @@ import { toApiStrategy } from "@/lib/services/api-keys/strategy-names";
 import { usageWriter } from "@/lib/usage/usage-writer";
 import { keySpend } from "@/lib/services/api-keys/key-spend";
 import { budgetView, spendView } from "@/lib/services/api-keys/key-view";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 /**
  * The rest of OpenRouter's key record, as its SDK requires it: what does not exist here is null,
@@ -45,7 +46,7 @@ export async function handleKeyInfo(request: Request): Promise<Response> {
       budgetView({ id: caller.tokenId, limitUsd: caller.limitUsd, limitUsdReset: caller.limitUsdReset }, now),
     ]);
     const monthLimit = monthlyMessageLimit(caller.plan, caller.bonusMessages);
-    return Response.json({
+    return LeanResponse.json({
       data: {
         ...OPENROUTER_KEY_FIELDS,
         name: caller.tokenName,

@@ -17,6 +17,7 @@ import { streamAnswer, type StreamDialect } from "@/lib/gateway/early-stream";
 import { clientSignal } from "@/lib/http/lean-request";
 import { forwardableHeaders } from "@/lib/gateway/forwarded-headers";
 import { requestApp } from "@/lib/usage/request-app";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 /** Client headers Anthropic should see when the request ends up there (and OpenRouter's attribution, for an OpenRouter credential). */
 function anthropicPassHeaders(request: Request): Record<string, string> {
@@ -48,9 +49,9 @@ async function answer(request: Request, caller: Caller, input: MessagesRequest):
   const outcome = await executeChat(caller, anthropicToChatRequest(input), options);
   const headers = answerHeaders(outcome);
   if (outcome.kind === "raw") return rawResponse(outcome);
-  if (outcome.kind === "json") return Response.json(chatResponseToAnthropic(outcome.response), { headers });
+  if (outcome.kind === "json") return LeanResponse.json(chatResponseToAnthropic(outcome.response), { headers });
   const keepAlive = { everyMs: env().STREAM_KEEPALIVE_MS, bytes: ANTHROPIC_PING };
-  return new Response(encodedStream(outcome.chunks, anthropicStreamEncoder(), keepAlive), { headers: { ...headers, ...SSE_HEADERS } });
+  return new LeanResponse(encodedStream(outcome.chunks, anthropicStreamEncoder(), keepAlive), { headers: { ...headers, ...SSE_HEADERS } });
 }
 
 /** POST /v1/messages: Anthropic's Messages API, any model behind it. */
@@ -75,7 +76,7 @@ export async function handleCountTokens(request: Request): Promise<Response> {
     await admitTokenCount(caller);
     const body = (await readJson(request, Math.min(env().MAX_BODY_BYTES, COUNT_TOKENS_MAX_BYTES))) as Record<string, unknown>;
     const input = messagesRequestSchema.parse({ max_tokens: 1, ...body });
-    return Response.json({ input_tokens: await countRequestTokens(caller, anthropicToChatRequest(input), clientSignal(request)) });
+    return LeanResponse.json({ input_tokens: await countRequestTokens(caller, anthropicToChatRequest(input), clientSignal(request)) });
   } catch (error) {
     return anthropicErrorResponse(error);
   }

@@ -11,6 +11,7 @@ import { resolveTargets, type ModelTarget } from "@/lib/gateway/routing/resolve-
 import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
 import { architecture, CATALOG_CREATED, describeModel, providerName, traitsOf } from "./model-card";
 import { visibleModels } from "./handle-models";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 interface Serving {
   target: ModelTarget;
@@ -66,7 +67,7 @@ export async function handleModelEndpoints(request: Request, id: string): Promis
     const entry = await findModel(request, id);
     if (!entry) throw notFound(`Model '${id}' is not available`);
     const endpoints = (await servings(request, entry)).map((serving) => endpointRecord(entry, serving));
-    return Response.json({
+    return LeanResponse.json({
       data: { id: entry.id, name: entry.name, created: CATALOG_CREATED, description: describeModel(entry), architecture: architecture(traitsOf(entry)), endpoints },
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import { usableCredentials } from "@/lib/gateway/routing/user-credentials";
 import { cachedModelCard, type ModelCard } from "./model-card";
 import { matchesQuery, modelPage, parseModelQuery } from "./model-query";
 import { providerModels } from "./provider-models";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 /**
  * The catalog for anonymous callers; for a token, the catalog's models of its account's enabled,
@@ -52,7 +53,7 @@ export async function handleListModels(request: Request): Promise<Response> {
   try {
     const url = new URL(request.url);
     const { cards, query } = await filteredCards(request, url);
-    return Response.json(modelPage(cards, query, url));
+    return LeanResponse.json(modelPage(cards, query, url));
   } catch (error) {
     return errorResponseFor(request, error);
   }
@@ -62,7 +63,7 @@ export async function handleListModels(request: Request): Promise<Response> {
 export async function handleCountModels(request: Request): Promise<Response> {
   try {
     const { cards } = await filteredCards(request, new URL(request.url));
-    return Response.json({ data: { count: cards.length } });
+    return LeanResponse.json({ data: { count: cards.length } });
   } catch (error) {
     return errorResponseFor(request, error);
   }
@@ -73,7 +74,7 @@ export async function handleGetModel(request: Request, id: string): Promise<Resp
   try {
     const model = (await visibleModels(request)).find((entry) => entry.id === id || entry.model === id);
     if (!model) throw notFound(`Model '${id}' is not available`);
-    return Response.json(cachedModelCard(model, apiPublicUrl()));
+    return LeanResponse.json(cachedModelCard(model, apiPublicUrl()));
   } catch (error) {
     return errorResponseFor(request, error);
   }

@@ -23,6 +23,7 @@ import { encodedStream } from "@/lib/gateway/encoded-stream";
 import { answerHeaders, executeChat, rawResponse, type ChatOutcome } from "@/lib/gateway/execute-chat";
 import { previousItems } from "./conversation";
 import { echoPrevious, nativeResponsesPassthrough, type NativeRequest } from "./native-passthrough";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 type Json = Record<string, unknown>;
 
@@ -100,10 +101,10 @@ async function translatedAnswer(outcome: Exclude<ChatOutcome, { kind: "raw" }>, 
   if (outcome.kind === "json") {
     const response = chatResponseToResponses(outcome.response, envelope);
     await store?.save(response as unknown as Json);
-    return Response.json(response, { headers });
+    return LeanResponse.json(response, { headers });
   }
   const encoder = responsesStreamEncoder(envelope);
   const beforeClose = store ? async () => void (encoder.finished() && (await store.save(encoder.finished() as unknown as Json))) : undefined;
   const stream = encodedStream(outcome.chunks, encoder, openAiKeepAlive(env().STREAM_KEEPALIVE_MS), beforeClose);
-  return new Response(stream, { headers: { ...headers, ...SSE_HEADERS } });
+  return new LeanResponse(stream, { headers: { ...headers, ...SSE_HEADERS } });
 }

@@ -4,6 +4,7 @@ import { badRequest } from "@/lib/errors/gateway-error";
 import { errorResponseFor } from "@/lib/errors/render-for-path";
 import { deleteResponse, findResponse } from "@/lib/services/responses/stored-responses";
 import { inputItemsOf, responseNotFound } from "./conversation";
+import { LeanResponse } from "@/lib/http/lean-response";
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -18,7 +19,7 @@ export async function handleGetResponse(request: Request, id: string): Promise<R
     if (new URL(request.url).searchParams.get("stream") === "true") throw badRequest("Streaming a stored response again is not supported; retrieve it without stream", "stream");
     const response = await findResponse(caller.userId, id);
     if (!response) throw responseNotFound(id);
-    return Response.json(response);
+    return LeanResponse.json(response);
   } catch (error) {
     return errorResponseFor(request, error);
   }
@@ -29,7 +30,7 @@ export async function handleDeleteResponse(request: Request, id: string): Promis
   try {
     const caller = await authenticateApiToken(request);
     if (!(await deleteResponse(caller.userId, id))) throw responseNotFound(id);
-    return Response.json({ id, object: "response", deleted: true });
+    return LeanResponse.json({ id, object: "response", deleted: true });
   } catch (error) {
     return errorResponseFor(request, error);
   }
@@ -44,7 +45,7 @@ export async function handleListInputItems(request: Request, id: string): Promis
     const ordered = query.order === "desc" ? items.reverse() : items;
     const start = query.after ? ordered.findIndex((item) => item.id === query.after) + 1 : 0;
     const page = start > 0 || !query.after ? ordered.slice(start, start + query.limit) : [];
-    return Response.json({ object: "list", data: page, first_id: page[0]?.id ?? null, last_id: page.at(-1)?.id ?? null, has_more: start + page.length < ordered.length && page.length > 0 });
+    return LeanResponse.json({ object: "list", data: page, first_id: page[0]?.id ?? null, last_id: page.at(-1)?.id ?? null, has_more: start + page.length < ordered.length && page.length > 0 });
   } catch (error) {
     return errorResponseFor(request, error);
   }

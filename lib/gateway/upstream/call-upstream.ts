@@ -53,14 +53,17 @@ export async function callUpstream(
     if (signal.aborted) throw error;
     throw upstreamNetworkError(provider, error);
   }
-  const headers = toHeaders(answer.headers);
   // Found only when an answer needs masking: most never do.
   let redactor: Redactor | undefined;
   const redact: Redactor = (text) => (redactor ??= redactorFor(credentialsSent(upstream.url, upstream.headers)))(text);
   if (answer.statusCode >= 200 && answer.statusCode < 300) {
+    let headers: Headers | undefined;
     return {
       status: answer.statusCode,
-      headers,
+      // Built when asked for (a raw answer's type): most answers never are.
+      get headers() {
+        return (headers ??= toHeaders(answer.headers));
+      },
       json: () => answer.body.json(),
       text: () => answer.body.text(),
       chunks: () => answer.body,
@@ -71,5 +74,5 @@ export async function callUpstream(
   // errors, logs or Providers. Masked in the raw text, and again once the JSON is decoded.
   const text = redact((await answer.body.text().catch(() => "")).slice(0, MAX_ERROR_BODY));
   const parsed = adapter.parseErrorBody(answer.statusCode, text);
-  throw upstreamHttpError(provider, answer.statusCode, headers, { ...parsed, message: storableText(redact(parsed.message), MAX_ERROR_BODY) }, text, redact);
+  throw upstreamHttpError(provider, answer.statusCode, toHeaders(answer.headers), { ...parsed, message: storableText(redact(parsed.message), MAX_ERROR_BODY) }, text, redact);
 }
