@@ -53,10 +53,12 @@ function streamWhileWaiting(pending: Promise<Response>, dialect: StreamDialect, 
           clearInterval(timer);
         }
         if (cancelled) return void (await answer.body?.cancel().catch(() => undefined));
-        const lean = LeanResponse.takeBody(answer);
-        if (lean && "text" in lean) sink.enqueue(Buffer.from(lean.text, "utf8"));
-        reader = lean && "reader" in lean ? lean.reader : answer.body?.getReader();
-        if (!reader) return sink.close();
+        const body = LeanResponse.readBody(answer);
+        if (!body || "text" in body) {
+          if (body) sink.enqueue(Buffer.from(body.text, "utf8"));
+          return sink.close();
+        }
+        reader = body.reader;
       }
       const { done, value } = await reader.read();
       if (done) return sink.close();

@@ -10,11 +10,12 @@ export interface KeepAlive {
 }
 
 /**
- * Our chunks in a dialect's bytes, as the source of the one stream of the response (a LeanResponse's body): each chunk is read, run
- * through the dialect's encoder and handed on at once. (A TransformStream per request, piped to,
- * cost more CPU than the encoding.) With `keepAlive`, a filler goes out during long silences
- * (slow models, idle proxies). Cancelling the stream cancels the chunks, and so the upstream.
- * `beforeClose` runs after the encoder's last bytes are out and before the stream ends.
+ * Our chunks in a dialect's bytes, as the source of the response's one stream (a LeanResponse's
+ * body): each chunk is read, run through the dialect's encoder and handed on at once. (A
+ * TransformStream per request, piped to, cost more CPU than the encoding.) With `keepAlive`, a
+ * filler goes out during long silences (slow models, idle proxies). Cancelling the stream cancels
+ * the chunks, and so the upstream. `beforeClose` runs after the encoder's last bytes are out and
+ * before the stream ends.
  */
 export function encodedStream(
   chunks: ChunkReader<ChatChunk>,

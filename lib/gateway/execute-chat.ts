@@ -180,6 +180,5 @@ export function answerHeaders(outcome: ChatOutcome): Record<string, string> {
 }
 
 export function rawResponse(outcome: Extract<ChatOutcome, { kind: "raw" }>): Response {
-  const init = { headers: { ...answerHeaders(outcome), "content-type": outcome.contentType, "cache-control": "no-cache" } };
-  return new LeanResponse(outcome.body, init);
+  return new LeanResponse(outcome.body, { headers: { ...answerHeaders(outcome), "content-type": outcome.contentType, "cache-control": "no-cache" } });
 }

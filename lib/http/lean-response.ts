@@ -31,10 +31,17 @@ export class LeanResponse extends Response {
 
   /** The body for the lean server, once (then it counts as read), unless it was read the Web way already. */
   static takeBody(response: Response): LeanBody | undefined {
-    if (!(response instanceof LeanResponse) || response.bodyUsed || response.#full) return undefined;
+    if (!(response instanceof LeanResponse) || response.#taken || response.#full) return undefined;
     response.#taken = true;
     const body = response.#body;
     return typeof body === "string" ? { text: body } : { reader: directReader(body) };
+  }
+
+  /** Any Response's body for writing out: a LeanResponse's taken directly, else the Web body's reader; undefined without one. */
+  static readBody(response: Response): LeanBody | undefined {
+    const lean = LeanResponse.takeBody(response);
+    if (lean) return lean;
+    return response.body ? { reader: response.body.getReader() } : undefined;
   }
 
   #init(): ResponseInit {

@@ -30,9 +30,9 @@ type Waiter = { resolve(result: ReadableStreamReadResult<Uint8Array>): void; rej
 
 /**
  * The source read without a Web stream's queue and its promise hops on every event of every open
- * stream (the lean server's way). What a Web stream with highWaterMark 0 does, and no more: a read is answered from the queue, else
- * it waits while the source pulls; bytes enqueued at any time (a keep-alive from a timer) answer a
- * waiting read at once.
+ * stream (the lean server's way). What a Web stream with highWaterMark 0 does, and no more: a read
+ * is answered from the queue, else it waits while the source pulls; bytes enqueued at any time (a
+ * keep-alive from a timer) answer a waiting read at once.
  */
 export function directReader(source: ByteSource): ChunkReader<Uint8Array> {
   const queue: Uint8Array[] = [];
@@ -80,11 +80,9 @@ export function directReader(source: ByteSource): ChunkReader<Uint8Array> {
   source.start?.(sink);
   return {
     read() {
-      if (queue.length) return Promise.resolve({ done: false, value: queue.shift()! });
-      if (failure) return Promise.reject(failure.reason);
-      if (closed) return Promise.resolve({ done: true, value: undefined });
       const result = new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => (waiter = { resolve, reject }));
-      if (!pulling) void pull();
+      answer();
+      if (waiter && !pulling) void pull();
       return result;
     },
     async cancel(reason) {

@@ -79,10 +79,9 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, headers);
-  const lean = LeanResponse.takeBody(response);
-  if (lean && "text" in lean) return void res.end(lean.text);
-  const reader = lean?.reader ?? response.body?.getReader();
-  if (!reader) return void res.end();
+  const body = LeanResponse.readBody(response);
+  if (!body || "text" in body) return void res.end(body?.text);
+  const { reader } = body;
   // Headers go out now, not with the first chunk: a stream's status must not wait for its first token.
   // (Within this turn of the event loop, like every write: see corkForThisTurn.)
   corkForThisTurn(res);
