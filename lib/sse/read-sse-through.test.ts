@@ -118,4 +118,22 @@ describe("SSE events read from an upstream body through a transformer", () => {
     expect((await reader.read()).value?.data).toBe("1");
     await expect(reader.read()).rejects.toThrow("socket hang up");
   });
+
+  it("holds the body while converted results wait to be read, and reads on once they are", async () => {
+    const { body } = nodeBody([bytes("data: 1\n\ndata: 2\n\ndata: 3\n\n"), bytes("data: 4\n\n")]);
+    const reader = readSseThrough(body, asIs);
+    expect((await reader.read()).value?.data).toBe("1");
+    expect(body.isPaused()).toBe(true);
+    expect((await readAll(reader)).map((event) => event.data)).toEqual(["2", "3", "4"]);
+  });
+
+  it("fails when the body closes before its end without an error of its own", async () => {
+    const body = new Readable({ read() {} });
+    const reader = readSseThrough(body, asIs);
+    body.push(bytes("data: 1\n\n"));
+    expect((await reader.read()).value?.data).toBe("1");
+    const next = reader.read();
+    body.destroy();
+    await expect(next).rejects.toThrow("closed before its end");
+  });
 });
