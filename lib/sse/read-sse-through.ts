@@ -89,19 +89,16 @@ export function readSseThrough<T>(body: AsyncIterable<Uint8Array>, transformer: 
     answer();
   };
   readable.on("error", broke);
-  // Closed with neither an end nor an error: the body was cut short.
-  readable.on("close", () => broke(new Error("The upstream body closed before its end")));
+  // Closed with neither an end nor an error: the body was cut short. (An error is built only then.)
+  readable.on("close", () => {
+    if (!ended && !failure) broke(new Error("The upstream body closed before its end"));
+  });
 
   return {
     read() {
-      if (ready.length) {
-        const value = ready.shift()!;
-        return Promise.resolve({ done: false, value });
-      }
-      if (failure) return Promise.reject(failure.reason);
-      if (ended) return Promise.resolve(DONE);
       const result = new Promise<ReadableStreamReadResult<T>>((resolve, reject) => (waiter = { resolve, reject }));
-      if (readable.isPaused()) readable.resume();
+      answer();
+      if (waiter && readable.isPaused()) readable.resume();
       return result;
     },
     async cancel() {
