@@ -122,6 +122,8 @@ describe("spend in Usage: range, key filter, request detail and CSV, on a deskto
     expect(cost!.x + cost!.width).toBeLessThanOrEqual(390);
     expect(await overflowingElements(page)).toEqual([]);
     await page.goto(`${app.url}/dashboard/usage/requests/${ids.reportsA}?tz=${encodeURIComponent(ZONE)}`);
+    // isVisible() does not wait: on a loaded machine the detail had not rendered yet (CI, a4e9d72).
+    await page.getByTestId("detail-cost").waitFor({ state: "visible", timeout: 15_000 });
     expect(await page.getByTestId("detail-cost").isVisible()).toBe(true);
     expect(await overflowingElements(page)).toEqual([]);
   }, 60_000);
